@@ -1,0 +1,195 @@
+package dev.connector.sonarcloud.account;
+
+import dev.connector.sonarcloud.sonar.Region;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
+
+/** Plain SQL over linked_account. Every query names the project: a caller never sees another tenant's rows. */
+@Repository
+public class AccountRepository {
+
+    private static final String COLUMNS = """
+            id, project, status, status_reasons, origin_owner_id, origin_owner_name, origin_username, label,
+            organization_key, region, login, user_name, multiple, token_last_used_at, created_at, updated_at""";
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper mapper;
+    private final RowMapper<LinkedAccount> rowMapper = this::map;
+
+    public AccountRepository(JdbcClient jdbc, ObjectMapper mapper) {
+        this.jdbc = jdbc;
+        this.mapper = mapper;
+    }
+
+    /** A stored credential and what it is bound to. */
+    public record StoredCredential(LinkedAccount account, byte[] ciphertext) {
+    }
+
+    public Optional<LinkedAccount> find(String project, UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from linked_account where project = :project and id = :id")
+                .param("project", project).param("id", id).query(rowMapper).optional();
+    }
+
+    public Optional<StoredCredential> findWithCredential(String project, UUID id) {
+        return jdbc.sql("select " + COLUMNS + ", credential_ciphertext from linked_account where project = :project and id = :id")
+                .param("project", project).param("id", id)
+                .query((rs, n) -> new StoredCredential(map(rs, n), rs.getBytes("credential_ciphertext"))).optional();
+    }
+
+    /** The account that the upsert rule says a new link replaces, locked for this transaction. */
+    public Optional<LinkedAccount> findForRelink(String project, String originOwnerId, String organizationKey) {
+        return jdbc.sql("select " + COLUMNS + """
+                         from linked_account
+                        where project = :project and origin_owner_id = :owner and organization_key = :org and not multiple
+                        for update""")
+                .param("project", project).param("owner", originOwnerId).param("org", organizationKey)
+                .query(rowMapper).optional();
+    }
+
+    public Optional<LinkedAccount> lock(String project, UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from linked_account where project = :project and id = :id for update")
+                .param("project", project).param("id", id).query(rowMapper).optional();
+    }
+
+    /** Serializes concurrent links of the same (project, owner, organization) for the rest of the transaction. */
+    public void lockLinkKey(String project, String originOwnerId, String organizationKey) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                .param("key", project + "\u0000" + originOwnerId + "\u0000" + organizationKey)
+                .query((rs, n) -> 1).single();
+    }
+
+    public void insert(LinkedAccount a, byte[] ciphertext, long keyId) {
+        jdbc.sql("""
+                insert into linked_account (id, project, status, status_reasons, origin_owner_id, origin_owner_name,
+                    origin_username, label, organization_key, region, login, user_name, multiple,
+                    credential_ciphertext, credential_key_id, token_last_used_at, created_at, updated_at)
+                values (:id, :project, :status, cast(:reasons as jsonb), :owner, :ownerName, :username, :label, :org,
+                    :region, :login, :userName, :multiple, :ciphertext, :keyId, :lastUsed, :created, :updated)""")
+                .param("id", a.id()).param("project", a.project()).param("status", a.status())
+                .param("reasons", json(a.statusReasons())).param("owner", a.originOwnerId())
+                .param("ownerName", a.originOwnerName()).param("username", a.originUsername())
+                .param("label", a.label()).param("org", a.organizationKey()).param("region", a.region().id())
+                .param("login", a.login()).param("userName", a.userName()).param("multiple", a.multiple())
+                .param("ciphertext", ciphertext).param("keyId", keyId)
+                .param("lastUsed", ts(a.tokenLastUsedAt())).param("created", ts(a.createdAt()))
+                .param("updated", ts(a.updatedAt()))
+                .update();
+    }
+
+    /** Replaces everything a (re-)link changes, the credential included, in one statement. */
+    public void relink(LinkedAccount a, byte[] ciphertext, long keyId) {
+        jdbc.sql("""
+                update linked_account set status = :status, status_reasons = cast(:reasons as jsonb),
+                    origin_owner_name = :ownerName, origin_username = :username, label = :label,
+                    organization_key = :org, region = :region, login = :login, user_name = :userName,
+                    credential_ciphertext = :ciphertext, credential_key_id = :keyId,
+                    token_last_used_at = :lastUsed, updated_at = :updated
+                where project = :project and id = :id""")
+                .param("status", a.status()).param("reasons", json(a.statusReasons()))
+                .param("ownerName", a.originOwnerName()).param("username", a.originUsername())
+                .param("label", a.label()).param("org", a.organizationKey()).param("region", a.region().id())
+                .param("login", a.login()).param("userName", a.userName())
+                .param("ciphertext", ciphertext).param("keyId", keyId)
+                .param("lastUsed", ts(a.tokenLastUsedAt())).param("updated", ts(a.updatedAt()))
+                .param("project", a.project()).param("id", a.id())
+                .update();
+    }
+
+    public void updateDetails(LinkedAccount a) {
+        jdbc.sql("""
+                update linked_account set label = :label, origin_owner_name = :ownerName, updated_at = :updated
+                where project = :project and id = :id""")
+                .param("label", a.label()).param("ownerName", a.originOwnerName()).param("updated", ts(a.updatedAt()))
+                .param("project", a.project()).param("id", a.id())
+                .update();
+    }
+
+    public void updateStatus(String project, UUID id, String status, List<LinkedAccount.StatusReason> reasons, Instant now) {
+        jdbc.sql("""
+                update linked_account set status = :status, status_reasons = cast(:reasons as jsonb), updated_at = :now
+                where project = :project and id = :id""")
+                .param("status", status).param("reasons", json(reasons)).param("now", ts(now))
+                .param("project", project).param("id", id)
+                .update();
+    }
+
+    /** Advances the last use, never backwards. */
+    public void touchTokenUse(UUID id, Instant usedAt) {
+        jdbc.sql("update linked_account set token_last_used_at = :usedAt where id = :id and token_last_used_at < :usedAt")
+                .param("usedAt", ts(usedAt)).param("id", id).update();
+    }
+
+    public boolean delete(String project, UUID id) {
+        return jdbc.sql("delete from linked_account where project = :project and id = :id")
+                .param("project", project).param("id", id).update() == 1;
+    }
+
+    /** One page in (created_at, id) order, starting after the given position. */
+    public List<LinkedAccount> page(String project, String originOwnerId, String status, Instant afterCreated,
+                                    UUID afterId, int limit) {
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from linked_account where project = :project");
+        if (originOwnerId != null) {
+            sql.append(" and origin_owner_id = :owner");
+        }
+        if (status != null) {
+            sql.append(" and status = :status");
+        }
+        if (afterCreated != null) {
+            sql.append(" and (created_at, id) > (:afterCreated, :afterId)");
+        }
+        sql.append(" order by created_at, id limit :limit");
+        var statement = jdbc.sql(sql.toString()).param("project", project).param("limit", limit);
+        if (originOwnerId != null) {
+            statement = statement.param("owner", originOwnerId);
+        }
+        if (status != null) {
+            statement = statement.param("status", status);
+        }
+        if (afterCreated != null) {
+            statement = statement.param("afterCreated", ts(afterCreated)).param("afterId", afterId);
+        }
+        return statement.query(rowMapper).list();
+    }
+
+    private LinkedAccount map(ResultSet rs, int row) throws SQLException {
+        return new LinkedAccount(
+                rs.getObject("id", UUID.class),
+                rs.getString("project"),
+                rs.getString("status"),
+                mapper.readValue(rs.getString("status_reasons"), new TypeReference<List<LinkedAccount.StatusReason>>() { }),
+                rs.getString("origin_owner_id"),
+                rs.getString("origin_owner_name"),
+                rs.getString("origin_username"),
+                rs.getString("label"),
+                rs.getString("organization_key"),
+                Region.fromId(rs.getString("region")),
+                rs.getString("login"),
+                rs.getString("user_name"),
+                rs.getBoolean("multiple"),
+                instant(rs.getTimestamp("token_last_used_at")),
+                instant(rs.getTimestamp("created_at")),
+                instant(rs.getTimestamp("updated_at")));
+    }
+
+    private String json(List<LinkedAccount.StatusReason> reasons) {
+        return mapper.writeValueAsString(reasons == null ? List.of() : reasons);
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

@@ -1,0 +1,224 @@
+package dev.connector.sonarcloud.account;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.connector.sonarcloud.credential.CredentialCipher;
+import dev.connector.sonarcloud.credential.CredentialUnreadableException;
+import dev.connector.sonarcloud.sonar.Region;
+import dev.connector.sonarcloud.web.ApiException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Linked accounts: linking (StackOne's upsert rule, one transaction), reading, status changes, and the
+ * credentials actions run with. Decrypted credentials of active accounts are cached briefly in memory
+ * (bounded, evicted on every change made here) so a warm read action touches no database.
+ */
+@Service
+public class AccountService {
+
+    private static final Logger log = LoggerFactory.getLogger(AccountService.class);
+    private static final Duration TOKEN_USE_WRITE_INTERVAL = Duration.ofHours(1);
+
+    private final AccountRepository repository;
+    private final CredentialCipher cipher;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final Cache<UUID, AccountCredential> credentials;
+    private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
+
+    public AccountService(AccountRepository repository, CredentialCipher cipher, TransactionTemplate transactions,
+                          @Value("${connector.credential-cache.size:10000}") long cacheSize,
+                          @Value("${connector.credential-cache.ttl:5m}") Duration cacheTtl) {
+        this.repository = repository;
+        this.cipher = cipher;
+        this.transactions = transactions;
+        this.clock = Clock.systemUTC();
+        this.credentials = Caffeine.newBuilder().maximumSize(cacheSize).expireAfterWrite(cacheTtl).build();
+    }
+
+    /** What a (re-)link stores. {@code relinkAccountId} names the account a connect session re-links. */
+    public record Link(String project, String originOwnerId, String originOwnerName, String originUsername,
+                       String label, String organizationKey, Region region, String token, String login,
+                       String userName, boolean multiple, UUID relinkAccountId) {
+
+        @Override
+        public String toString() {
+            return "Link[project=" + project + ", organizationKey=" + organizationKey + ", region=" + region + "]";
+        }
+    }
+
+    public record Linked(LinkedAccount account, boolean created) {
+    }
+
+    /** Links in one transaction; {@code inTransaction} runs inside it before the account is written (may veto by throwing). */
+    public Linked link(Link link, Runnable inTransaction) {
+        Linked linked = transactions.execute(status -> {
+            inTransaction.run();
+            if (link.relinkAccountId() != null) {
+                LinkedAccount existing = repository.lock(link.project(), link.relinkAccountId())
+                        .orElseThrow(() -> ApiException.notFound("No such account"));
+                return new Linked(relink(existing, link), false);
+            }
+            if (!link.multiple()) {
+                repository.lockLinkKey(link.project(), link.originOwnerId(), link.organizationKey());
+                var existing = repository.findForRelink(link.project(), link.originOwnerId(), link.organizationKey());
+                if (existing.isPresent()) {
+                    return new Linked(relink(existing.get(), link), false);
+                }
+            }
+            Instant now = clock.instant();
+            LinkedAccount account = new LinkedAccount(UUID.randomUUID(), link.project(), LinkedAccount.ACTIVE, List.of(),
+                    link.originOwnerId(), link.originOwnerName(), link.originUsername(), link.label(),
+                    link.organizationKey(), link.region(), link.login(), link.userName(), link.multiple(), now, now, now);
+            byte[] ciphertext = cipher.encrypt(link.token(), account.project(), account.id());
+            repository.insert(account, ciphertext, CredentialCipher.keyId(ciphertext));
+            return new Linked(account, true);
+        });
+        credentials.invalidate(linked.account().id());
+        return linked;
+    }
+
+    private LinkedAccount relink(LinkedAccount existing, Link link) {
+        Instant now = clock.instant();
+        LinkedAccount account = new LinkedAccount(existing.id(), existing.project(), LinkedAccount.ACTIVE, List.of(),
+                existing.originOwnerId(), orElse(link.originOwnerName(), existing.originOwnerName()),
+                orElse(link.originUsername(), existing.originUsername()), orElse(link.label(), existing.label()),
+                link.organizationKey(), link.region(), link.login(), link.userName(), existing.multiple(), now,
+                existing.createdAt(), now);
+        byte[] ciphertext = cipher.encrypt(link.token(), account.project(), account.id());
+        repository.relink(account, ciphertext, CredentialCipher.keyId(ciphertext));
+        return account;
+    }
+
+    public LinkedAccount get(String project, UUID id) {
+        return repository.find(project, id).orElseThrow(() -> ApiException.notFound("No such account"));
+    }
+
+    /** The stored token, for re-validation. */
+    public String token(String project, UUID id) {
+        var stored = repository.findWithCredential(project, id).orElseThrow(() -> ApiException.notFound("No such account"));
+        try {
+            return cipher.decrypt(stored.ciphertext(), project, id);
+        } catch (CredentialUnreadableException e) {
+            throw credentialUnreadable(project, id);
+        }
+    }
+
+    public List<LinkedAccount> page(String project, String originOwnerId, String status, Instant afterCreated,
+                                    UUID afterId, int limit) {
+        return repository.page(project, originOwnerId, status, afterCreated, afterId, limit);
+    }
+
+    public LinkedAccount updateDetails(String project, UUID id, String label, String originOwnerName) {
+        return transactions.execute(status -> {
+            LinkedAccount current = repository.lock(project, id).orElseThrow(() -> ApiException.notFound("No such account"));
+            LinkedAccount updated = new LinkedAccount(current.id(), current.project(), current.status(),
+                    current.statusReasons(), current.originOwnerId(), orElse(originOwnerName, current.originOwnerName()),
+                    current.originUsername(), orElse(label, current.label()), current.organizationKey(), current.region(),
+                    current.login(), current.userName(), current.multiple(), current.tokenLastUsedAt(),
+                    current.createdAt(), clock.instant());
+            repository.updateDetails(updated);
+            return updated;
+        });
+    }
+
+    public void delete(String project, UUID id) {
+        boolean deleted = repository.delete(project, id);
+        credentials.invalidate(id);
+        if (!deleted) {
+            throw ApiException.notFound("No such account");
+        }
+    }
+
+    public LinkedAccount setStatus(String project, UUID id, String status, String reasonCode, String description) {
+        List<LinkedAccount.StatusReason> reasons = reasonCode == null ? List.of()
+                : List.of(new LinkedAccount.StatusReason(reasonCode, description, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+        repository.updateStatus(project, id, status, reasons, clock.instant());
+        credentials.invalidate(id);
+        return get(project, id);
+    }
+
+    /**
+     * The credential an action runs with. Served from memory when warm; otherwise one read and one decryption.
+     * Accounts that are not active answer 412 without any upstream call.
+     */
+    public AccountCredential credential(String project, UUID id) {
+        AccountCredential cached = credentials.getIfPresent(id);
+        if (cached != null && cached.project().equals(project)) {
+            return cached;
+        }
+        var stored = repository.findWithCredential(project, id).orElseThrow(() -> ApiException.notFound("No such account"));
+        LinkedAccount account = stored.account();
+        if (!LinkedAccount.ACTIVE.equals(account.status())) {
+            throw notActive(account);
+        }
+        String token;
+        try {
+            token = cipher.decrypt(stored.ciphertext(), project, id);
+        } catch (CredentialUnreadableException e) {
+            throw credentialUnreadable(project, id);
+        }
+        AccountCredential credential = new AccountCredential(id, project, account.region(), account.organizationKey(),
+                token, account.tokenLastUsedAt());
+        credentials.put(id, credential);
+        return credential;
+    }
+
+    /** SonarQube Cloud refused the token on an action: the account is expired (past its 60 days) or in error. */
+    public void markTokenRejected(AccountCredential credential) {
+        Instant now = clock.instant();
+        boolean expired = now.isAfter(credential.tokenLastUsedAt().plus(LinkedAccount.TOKEN_LIFETIME));
+        setStatus(credential.project(), credential.id(), expired ? LinkedAccount.EXPIRED : LinkedAccount.ERROR,
+                expired ? "token_expired" : "token_rejected",
+                expired ? "The token passed 60 days without use and SonarQube Cloud expired it; re-link the account"
+                        : "SonarQube Cloud rejected the token (401); it was revoked or replaced; re-link the account");
+        log.warn("account {} marked {} after a 401 from SonarQube Cloud", credential.id(), expired ? "expired" : "error");
+    }
+
+    /** Successful upstream use renews the token's 60 days; written at most about once an hour, off the request path. */
+    public void recordTokenUse(AccountCredential credential) {
+        Instant now = clock.instant();
+        if (Duration.between(credential.tokenLastUsedAt(), now).compareTo(TOKEN_USE_WRITE_INTERVAL) < 0) {
+            return;
+        }
+        AccountCredential renewed = new AccountCredential(credential.id(), credential.project(), credential.region(),
+                credential.organizationKey(), credential.token(), now);
+        if (credentials.asMap().replace(credential.id(), credential, renewed) || credentials.getIfPresent(credential.id()) == null) {
+            background.submit(() -> {
+                try {
+                    repository.touchTokenUse(credential.id(), now);
+                } catch (RuntimeException e) {
+                    log.warn("could not record token use for account {}: {}", credential.id(), e.getClass().getSimpleName());
+                }
+            });
+        }
+    }
+
+    private ApiException credentialUnreadable(String project, UUID id) {
+        setStatus(project, id, LinkedAccount.ERROR, "credential_unreadable",
+                "The stored credential cannot be decrypted with the current keyset; re-link the account");
+        return new ApiException(412, "account_not_active", "Account not active",
+                "The stored credential of this account cannot be decrypted; re-link the account", null, null, null);
+    }
+
+    public static ApiException notActive(LinkedAccount account) {
+        String why = account.statusReasons().isEmpty() ? "" : ": " + account.statusReasons().getFirst().description();
+        return new ApiException(412, "account_not_active", "Account not active",
+                "The account is " + account.status() + why, null, null, null);
+    }
+
+    private static String orElse(String value, String fallback) {
+        return value != null ? value : fallback;
+    }
+}

@@ -1,0 +1,37 @@
+package dev.connector.sonarcloud.account;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/** The linked account as callers see it (StackOne field names). Never the token, never the ciphertext. */
+public record AccountView(
+        String id,
+        String provider,
+        String status,
+        List<LinkedAccount.StatusReason> statusReasons,
+        String originOwnerId,
+        String originOwnerName,
+        String originUsername,
+        String label,
+        SetupInformation setupInformation,
+        Instant tokenLastUsedAt,
+        Instant tokenExpiresAt,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    public record SetupInformation(String organizationKey, String region, String login, String name) {
+    }
+
+    public static AccountView of(LinkedAccount account) {
+        return new AccountView(account.id().toString(), "sonarcloud", account.status(), account.statusReasons(),
+                account.originOwnerId(), account.originOwnerName(), account.originUsername(), account.label(),
+                new SetupInformation(account.organizationKey(), account.region().id(), account.login(), account.userName()),
+                seconds(account.tokenLastUsedAt()), seconds(account.tokenExpiresAt()),
+                seconds(account.createdAt()), seconds(account.updatedAt()));
+    }
+
+    private static Instant seconds(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.SECONDS);
+    }
+}

@@ -1,0 +1,152 @@
+package dev.connector.sonarcloud.action;
+
+import dev.connector.sonarcloud.auth.Caller;
+import dev.connector.sonarcloud.auth.RequiresScope;
+import dev.connector.sonarcloud.auth.Scope;
+import dev.connector.sonarcloud.web.ApiException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.http.HttpMethod;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.HandlerMapping;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The catalog, the REST routes of every action, and StackOne's RPC form. No per-action code lives here. */
+@RestController
+public class ActionController {
+
+    private static final Set<String> META_PARAMETERS = Set.of(ActionExecutor.PAGE_SIZE, ActionExecutor.NEXT, "raw");
+
+    private final ActionRegistry registry;
+    private final ActionExecutor executor;
+
+    public ActionController(ActionRegistry registry, ActionExecutor executor) {
+        this.registry = registry;
+        this.executor = executor;
+    }
+
+    @GetMapping("/actions")
+    @RequiresScope({Scope.ACTIONS_READ, Scope.ACTIONS_WRITE})
+    Map<String, Object> catalog() {
+        List<Map<String, Object>> data = registry.all().stream().map(action -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("id", action.id());
+            entry.put("label", action.label());
+            entry.put("description", action.description());
+            entry.put("domain", action.domain());
+            entry.put("method", action.method().name());
+            entry.put("path", action.path());
+            entry.put("read_only", action.readOnly());
+            entry.put("paged", action.paged());
+            entry.put("input_schema", ActionSchemas.inputSchema(action));
+            entry.put("output_fields", action.outputFields());
+            return entry;
+        }).toList();
+        return Map.of("data", data);
+    }
+
+    public record RpcRequest(String action, Map<String, String> path, Map<String, JsonNode> query,
+                             Map<String, JsonNode> body) {
+    }
+
+    @PostMapping("/actions/rpc")
+    Map<String, Object> rpc(Caller caller, @RequestHeader(name = "x-account-id", required = false) String accountId,
+                            @RequestBody RpcRequest request) {
+        if (request.action() == null || request.action().isBlank()) {
+            throw ApiException.validation("action", "is required: an action id from GET /actions");
+        }
+        ActionDefinition action = registry.byId(request.action())
+                .orElseThrow(() -> ApiException.validation("action", "unknown action '" + request.action() + "'"));
+        ActionExecutor.authorize(caller, action);
+        Map<String, JsonNode> query = request.query() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(request.query());
+        Map<String, String> paging = new LinkedHashMap<>();
+        boolean raw = takeMeta(query, paging);
+        Map<String, JsonNode> inputs = action.readOnly() ? query : withoutConflicts(query, request.body());
+        return executor.execute(caller, accountId, action, request.path() == null ? Map.of() : request.path(),
+                inputs, paging, raw);
+    }
+
+    @RequestMapping(path = "/actions/**", method = {RequestMethod.GET, RequestMethod.POST, RequestMethod.PUT,
+            RequestMethod.PATCH, RequestMethod.DELETE})
+    Map<String, Object> rest(Caller caller, HttpServletRequest request,
+                             @RequestHeader(name = "x-account-id", required = false) String accountId,
+                             @RequestParam Map<String, String> queryParameters,
+                             @RequestBody(required = false) JsonNode body) {
+        String path = (String) request.getAttribute(HandlerMapping.PATH_WITHIN_HANDLER_MAPPING_ATTRIBUTE);
+        HttpMethod method = HttpMethod.valueOf(request.getMethod());
+        ActionRegistry.Match match = registry.match(method, path).orElseThrow(() -> {
+            if (!registry.methodsFor(path).isEmpty()) {
+                return new ApiException(405, "method_not_allowed", "Method not allowed",
+                        "Method " + method + " is not allowed on this route; use " + registry.methodsFor(path), null, null, null);
+            }
+            return ApiException.notFound("No such action route");
+        });
+        ActionDefinition action = match.action();
+        ActionExecutor.authorize(caller, action);
+        Map<String, JsonNode> query = new LinkedHashMap<>();
+        request.getParameterMap().forEach((name, values) ->
+                query.put(name, JsonNodeFactory.instance.stringNode(String.join(",", values))));
+        Map<String, String> paging = new LinkedHashMap<>();
+        boolean raw = takeMeta(query, paging);
+        Map<String, JsonNode> inputs;
+        if (action.readOnly()) {
+            if (body != null && !body.isNull()) {
+                throw ApiException.validation("body", "a read action takes no body; send its parameters in the query");
+            }
+            inputs = query;
+        } else {
+            if (body != null && !body.isNull() && !body.isObject()) {
+                throw ApiException.validation("body", "must be a JSON object");
+            }
+            inputs = withoutConflicts(query, body instanceof ObjectNode object ? toMap(object) : Map.of());
+        }
+        return executor.execute(caller, accountId, action, match.pathVariables(), inputs, paging, raw);
+    }
+
+    /** Moves page_size, next and raw out of the inputs; answers whether raw was asked. */
+    private static boolean takeMeta(Map<String, JsonNode> inputs, Map<String, String> paging) {
+        for (String name : List.of(ActionExecutor.PAGE_SIZE, ActionExecutor.NEXT)) {
+            JsonNode value = inputs.remove(name);
+            if (value != null && !value.isNull()) {
+                paging.put(name, value.asString());
+            }
+        }
+        JsonNode raw = inputs.remove("raw");
+        if (raw == null || raw.isNull()) {
+            return false;
+        }
+        String text = raw.asString();
+        if (!text.equals("true") && !text.equals("false")) {
+            throw ApiException.validation("raw", "must be true or false");
+        }
+        return text.equals("true");
+    }
+
+    /** A write action's inputs come from its body; only the meta parameters may be in the query. */
+    private static Map<String, JsonNode> withoutConflicts(Map<String, JsonNode> query, Map<String, JsonNode> body) {
+        for (String name : query.keySet()) {
+            if (!META_PARAMETERS.contains(name)) {
+                throw ApiException.validation(name, "a write action takes its parameters in the body");
+            }
+        }
+        return body == null ? Map.of() : body;
+    }
+
+    private static Map<String, JsonNode> toMap(ObjectNode object) {
+        Map<String, JsonNode> map = new LinkedHashMap<>();
+        object.properties().forEach(entry -> map.put(entry.getKey(), entry.getValue()));
+        return map;
+    }
+}

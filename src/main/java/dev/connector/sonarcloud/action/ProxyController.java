@@ -1,0 +1,129 @@
+package dev.connector.sonarcloud.action;
+
+import dev.connector.sonarcloud.auth.Caller;
+import dev.connector.sonarcloud.auth.Scope;
+import dev.connector.sonarcloud.sonar.SonarRequest;
+import dev.connector.sonarcloud.sonar.SonarResponse;
+import dev.connector.sonarcloud.web.ApiException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpMethod;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Passthrough for Web API calls no action covers. The path is relative and checked strictly; the host always
+ * comes from the account's region, so no input can send the service (or the token) anywhere else.
+ */
+@RestController
+public class ProxyController {
+
+    /** Plain relative segments only: no scheme, no host, no '//', no dot segments, no percent-encoding. */
+    private static final Pattern SAFE_PATH = Pattern.compile("[A-Za-z0-9_-]+(/[A-Za-z0-9_-][A-Za-z0-9_.-]*)*");
+    private static final List<String> SAFE_HEADERS = List.of("content-type");
+
+    private final ActionExecutor executor;
+    private final ObjectMapper mapper;
+
+    public ProxyController(ActionExecutor executor, ObjectMapper mapper) {
+        this.executor = executor;
+        this.mapper = mapper;
+    }
+
+    public record ProxyRequest(String method, String path, Map<String, JsonNode> query, Map<String, JsonNode> body) {
+    }
+
+    @PostMapping("/actions/proxy")
+    Map<String, Object> proxy(Caller caller, @RequestHeader(name = "x-account-id", required = false) String accountId,
+                              @RequestBody ProxyRequest request) {
+        String method = request.method() == null ? "GET" : request.method().trim().toUpperCase(Locale.ROOT);
+        if (!method.equals("GET") && !method.equals("POST")) {
+            throw ApiException.validation("method", "must be GET or POST");
+        }
+        caller.require(method.equals("GET") ? Scope.ACTIONS_READ : Scope.ACTIONS_WRITE);
+        String path = checkPath(request.path());
+        Map<String, String> query = parameters("query", request.query());
+        Map<String, String> body = parameters("body", request.body());
+        if (method.equals("GET") && !body.isEmpty()) {
+            throw ApiException.validation("body", "a GET takes no body; use query");
+        }
+        SonarRequest sonarRequest = new SonarRequest(HttpMethod.valueOf(method), path, query, body, "proxy");
+        SonarResponse response = executor.proxy(caller, accountId, sonarRequest);
+        Map<String, Object> headers = new LinkedHashMap<>();
+        if (response.contentType() != null) {
+            headers.put(SAFE_HEADERS.getFirst(), response.contentType());
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("status", response.status());
+        out.put("headers", headers);
+        out.put("data", data(response));
+        return out;
+    }
+
+    static String checkPath(String path) {
+        if (path == null || path.isBlank()) {
+            throw ApiException.validation("path", "is required: a relative Web API path such as api/issues/search");
+        }
+        String candidate = path.startsWith("/") && !path.startsWith("//") ? path.substring(1) : path;
+        if (!SAFE_PATH.matcher(candidate).matches()) {
+            throw ApiException.validation("path", "must be a relative path of plain segments (api/… or a v2 path): "
+                    + "no scheme, host, '//', '..', '%' or query string");
+        }
+        return candidate;
+    }
+
+    private static Map<String, String> parameters(String field, Map<String, JsonNode> values) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (values == null) {
+            return out;
+        }
+        values.forEach((name, value) -> {
+            if (!name.matches("[A-Za-z0-9_.-]{1,100}")) {
+                throw ApiException.validation(field, "parameter names must be plain words");
+            }
+            if (value == null || value.isNull()) {
+                return;
+            }
+            if (value.isArray()) {
+                StringBuilder joined = new StringBuilder();
+                for (JsonNode item : value) {
+                    if (!item.isValueNode()) {
+                        throw ApiException.validation(field + "." + name, "must be text, a number, a boolean or a list of them");
+                    }
+                    joined.append(joined.isEmpty() ? "" : ",").append(item.asString());
+                }
+                out.put(name, joined.toString());
+            } else if (value.isValueNode()) {
+                out.put(name, value.asString());
+            } else {
+                throw ApiException.validation(field + "." + name, "must be text, a number, a boolean or a list of them");
+            }
+        });
+        return out;
+    }
+
+    private Object data(SonarResponse response) {
+        if (response.body().length == 0) {
+            return null;
+        }
+        if (response.contentType() != null && response.contentType().contains("json")) {
+            try {
+                return mapper.readTree(response.body());
+            } catch (JacksonException e) {
+                throw new ApiException(502, "provider_error", "Bad gateway",
+                        "SonarQube Cloud answered a body that is not valid JSON", null,
+                        List.of(new ApiException.ProviderError(response.status(), response.url(), null)), null);
+            }
+        }
+        return new String(response.body(), StandardCharsets.UTF_8);
+    }
+}

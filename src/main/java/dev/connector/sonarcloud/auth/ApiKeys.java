@@ -1,0 +1,62 @@
+package dev.connector.sonarcloud.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/** Matches a presented key against the configured SHA-256 hashes, in constant time over all of them. */
+@Component
+public class ApiKeys {
+
+    private record Entry(byte[] hash, Caller caller) {
+    }
+
+    private final List<Entry> entries;
+
+    public ApiKeys(ApiKeyProperties properties) {
+        this.entries = properties.apiKeys().stream().map(ApiKeys::entry).toList();
+    }
+
+    private static Entry entry(ApiKeyProperties.ApiKey key) {
+        if (key.project() == null || key.project().isBlank()) {
+            throw new IllegalStateException("connector.api-keys: every key needs a project");
+        }
+        String hex = key.keySha256() == null ? "" : key.keySha256().trim().toLowerCase(Locale.ROOT);
+        if (!hex.matches("[0-9a-f]{64}")) {
+            throw new IllegalStateException("connector.api-keys (project " + key.project()
+                    + "): key-sha256 must be 64 lowercase hex characters");
+        }
+        Set<String> scopes = key.scopes() == null ? Set.of()
+                : key.scopes().stream().map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
+        return new Entry(HexFormat.of().parseHex(hex), new Caller(key.project(), scopes));
+    }
+
+    /** The caller for this key, or null. Every configured hash is compared, so timing tells nothing. */
+    public Caller match(String presentedKey) {
+        if (presentedKey == null || presentedKey.isEmpty()) {
+            return null;
+        }
+        byte[] hash = sha256(presentedKey);
+        Caller found = null;
+        for (Entry entry : entries) {
+            if (MessageDigest.isEqual(entry.hash(), hash) && found == null) {
+                found = entry.caller();
+            }
+        }
+        return found;
+    }
+
+    public static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

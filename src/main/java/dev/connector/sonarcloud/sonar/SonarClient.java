@@ -1,0 +1,277 @@
+package dev.connector.sonarcloud.sonar;
+
+import dev.connector.sonarcloud.web.ApiException;
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The one way to SonarQube Cloud. Every call passes, in order: the account's rate limiter, the request deadline,
+ * the region's bulkhead and circuit breaker (Resilience4j), the HTTP attempt with its own timeout, and retries
+ * with exponential backoff and full jitter for idempotent calls only. Only network errors, timeouts and 5xx
+ * count against the breaker; a 4xx is the caller's problem and comes back as {@link SonarClientError}.
+ */
+@Component
+public class SonarClient {
+
+    /** The response timeout of the current attempt, read by the request factory. */
+    static final ScopedValue<Duration> ATTEMPT_TIMEOUT = ScopedValue.newInstance();
+
+    private static final Logger log = LoggerFactory.getLogger(SonarClient.class);
+
+    private final RestClient restClient;
+    private final RegionProperties regions;
+    private final UpstreamProperties properties;
+    private final RegionGuards guards;
+    private final AccountRateLimits rateLimits;
+    private final SonarErrors errors;
+    private final MeterRegistry meters;
+
+    public SonarClient(RestClient sonarRestClient, RegionProperties regions, UpstreamProperties properties,
+                       RegionGuards guards, AccountRateLimits rateLimits, SonarErrors errors, MeterRegistry meters) {
+        this.restClient = sonarRestClient;
+        this.regions = regions;
+        this.properties = properties;
+        this.guards = guards;
+        this.rateLimits = rateLimits;
+        this.errors = errors;
+        this.meters = meters;
+    }
+
+    /** A call context whose deadline starts now. */
+    public SonarCall call(Region region, String token, String rateLimitKey) {
+        return new SonarCall(region, token, rateLimitKey, System.nanoTime() + properties.deadline().toNanos());
+    }
+
+    public SonarResponse execute(SonarCall call, SonarRequest request) {
+        if (call.rateLimitKey() != null) {
+            rateLimits.acquire(call.rateLimitKey());
+        }
+        URI uri = uri(call.region(), request);
+        String safeUrl = uri.toString();
+        int maxAttempts = request.idempotent() ? Math.max(1, properties.maxAttempts()) : 1;
+        for (int attempt = 1; ; attempt++) {
+            Outcome outcome = attempt(call, request, uri, safeUrl);
+            if (outcome.response() != null && outcome.response().status() < 500 && outcome.response().status() != 429) {
+                SonarResponse response = outcome.response();
+                if (response.status() >= 400) {
+                    throw new SonarClientError(response);
+                }
+                return response;
+            }
+            long waitNanos = attempt < maxAttempts && outcome.retryable() ? backoffNanos(attempt, outcome) : -1;
+            if (waitNanos < 0 || waitNanos >= call.remainingNanos()) {
+                throw finalError(outcome, call);
+            }
+            meters.counter("connector.upstream.retries", "region", call.region().id(), "endpoint", request.endpoint(),
+                    "reason", outcome.kind()).increment();
+            sleep(waitNanos);
+        }
+    }
+
+    /** What one attempt gave: a response (any status), or a failure kind without one. */
+    private record Outcome(SonarResponse response, String kind, boolean retryable, Long retryAfterSeconds,
+                           ApiException rejection) {
+    }
+
+    private Outcome attempt(SonarCall call, SonarRequest request, URI uri, String safeUrl) {
+        long remaining = call.remainingNanos();
+        if (remaining <= 0) {
+            return new Outcome(null, "deadline", false, null, timeout());
+        }
+        Bulkhead bulkhead = guards.bulkhead(call.region());
+        CircuitBreaker breaker = guards.breaker(call.region());
+        if (!breaker.tryAcquirePermission()) {
+            record(call, request, "circuit_open", 0, 0);
+            return new Outcome(null, "circuit_open", false, null, ApiException.unavailable("provider_unavailable",
+                    "SonarQube Cloud (" + call.region().id() + ") is failing; calls are paused for a moment",
+                    guards.secondsUntilHalfOpen(call.region())));
+        }
+        if (!bulkhead.tryAcquirePermission()) {
+            breaker.releasePermission();
+            record(call, request, "bulkhead_full", 0, 0);
+            return new Outcome(null, "bulkhead_full", false, null, ApiException.unavailable("provider_unavailable",
+                    "Too many concurrent calls to SonarQube Cloud (" + call.region().id() + ")", 1));
+        }
+        Duration attemptTimeout = Duration.ofNanos(Math.min(properties.readTimeout().toNanos(), remaining));
+        long start = System.nanoTime();
+        try {
+            SonarResponse response = ScopedValue.where(ATTEMPT_TIMEOUT, attemptTimeout)
+                    .call(() -> send(call, request, uri, safeUrl));
+            long took = System.nanoTime() - start;
+            if (response.status() >= 500) {
+                breaker.onError(took, TimeUnit.NANOSECONDS, new UpstreamServerError(response.status()));
+            } else {
+                breaker.onSuccess(took, TimeUnit.NANOSECONDS);
+            }
+            record(call, request, outcomeOf(response.status()), response.status(), took);
+            boolean retryable = response.status() == 502 || response.status() == 503 || response.status() == 504
+                    || response.status() == 429;
+            Long retryAfter = response.status() == 429 ? retryAfterSeconds(response) : null;
+            return new Outcome(response, response.status() == 429 ? "rate_limited" : "server_error", retryable, retryAfter, null);
+        } catch (IOException | ResourceAccessException e) {
+            long took = System.nanoTime() - start;
+            breaker.onError(took, TimeUnit.NANOSECONDS, e);
+            boolean timedOut = isTimeout(e);
+            record(call, request, timedOut ? "timeout" : "network_error", 0, took);
+            log.warn("SonarQube Cloud {} {} failed: {}", call.region().id(), request.endpoint(),
+                    timedOut ? "timeout" : e.getClass().getSimpleName());
+            return new Outcome(null, timedOut ? "timeout" : "network_error", true, null, timedOut ? timeout()
+                    : new ApiException(502, "provider_error", "Bad gateway",
+                    "SonarQube Cloud could not be reached", null,
+                    List.of(new ApiException.ProviderError(0, safeUrl, null)), null));
+        } finally {
+            bulkhead.onComplete();
+        }
+    }
+
+    private SonarResponse send(SonarCall call, SonarRequest request, URI uri, String safeUrl) throws IOException {
+        RestClient.RequestBodySpec spec = restClient.method(request.method()).uri(uri)
+                .headers(headers -> {
+                    if (call.token() != null) {
+                        headers.setBearerAuth(call.token());
+                    }
+                });
+        if (!request.form().isEmpty()) {
+            LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+            request.form().forEach(form::add);
+            spec.contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form);
+        }
+        return spec.exchange((req, res) -> {
+            MediaType type = res.getHeaders().getContentType();
+            byte[] body = res.getBody().readAllBytes();
+            return new SonarResponse(res.getStatusCode().value(), type == null ? null : type.toString(), body, safeUrl,
+                    res.getHeaders().getFirst(HttpHeaders.RETRY_AFTER));
+        });
+    }
+
+    private long backoffNanos(int attempt, Outcome outcome) {
+        if (outcome.retryAfterSeconds() != null) {
+            long seconds = outcome.retryAfterSeconds();
+            // a long Retry-After is not worth holding the caller for: answer 429 with it instead
+            return seconds * 1_000_000_000L <= properties.retryAfterMax().toNanos() ? seconds * 1_000_000_000L : -1;
+        }
+        long cap = Math.min(properties.backoffMax().toNanos(), properties.backoffInitial().toNanos() << Math.min(attempt - 1, 20));
+        return ThreadLocalRandom.current().nextLong(cap + 1); // full jitter
+    }
+
+    private ApiException finalError(Outcome outcome, SonarCall call) {
+        if (outcome.rejection() != null) {
+            return outcome.rejection();
+        }
+        SonarResponse response = outcome.response();
+        if (response.status() == 429) {
+            long retryAfter = outcome.retryAfterSeconds() != null ? outcome.retryAfterSeconds() : 5;
+            return new ApiException(429, "rate_limited", "Too many requests",
+                    "SonarQube Cloud is rate limiting this token", null, List.of(errors.providerError(response)),
+                    Math.max(1, retryAfter));
+        }
+        return new ApiException(502, "provider_error", "Bad gateway",
+                "SonarQube Cloud answered " + response.status(), null, List.of(errors.providerError(response)), null);
+    }
+
+    private static ApiException timeout() {
+        return new ApiException(504, "provider_timeout", "Gateway timeout",
+                "SonarQube Cloud did not answer in time", null, null, null);
+    }
+
+    private static boolean isTimeout(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SocketTimeoutException || t instanceof InterruptedIOException
+                    || t instanceof org.apache.hc.core5.http.ConnectionRequestTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Long retryAfterSeconds(SonarResponse response) {
+        String value = response.retryAfter();
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Math.max(0, Long.parseLong(value.trim()));
+        } catch (NumberFormatException e) {
+            return null; // HTTP-date form: treat as absent and back off
+        }
+    }
+
+    private void record(SonarCall call, SonarRequest request, String outcome, int status, long nanos) {
+        Timer.builder("connector.upstream.requests")
+                .description("Calls to SonarQube Cloud")
+                .tag("region", call.region().id())
+                .tag("endpoint", request.endpoint())
+                .tag("method", request.method().name())
+                .tag("outcome", outcome)
+                .tag("status", status == 0 ? "none" : Integer.toString(status))
+                .register(meters)
+                .record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    private static String outcomeOf(int status) {
+        if (status >= 500) {
+            return "server_error";
+        }
+        if (status == 429) {
+            return "rate_limited";
+        }
+        return status >= 400 ? "client_error" : "success";
+    }
+
+    private static void sleep(long nanos) {
+        try {
+            TimeUnit.NANOSECONDS.sleep(nanos);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw timeout();
+        }
+    }
+
+    URI uri(Region region, SonarRequest request) {
+        RegionProperties.Endpoints endpoints = regions.of(region);
+        String base = (request.webApi() ? endpoints.baseUrl() : endpoints.apiUrl()).toString();
+        StringBuilder url = new StringBuilder(base.length() + request.path().length() + 64).append(base);
+        if (!base.endsWith("/")) {
+            url.append('/');
+        }
+        url.append(request.path());
+        char separator = '?';
+        for (Map.Entry<String, String> parameter : request.query().entrySet()) {
+            url.append(separator).append(encode(parameter.getKey())).append('=').append(encode(parameter.getValue()));
+            separator = '&';
+        }
+        return URI.create(url.toString());
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** Marks a 5xx as a failure for the breaker. */
+    static final class UpstreamServerError extends RuntimeException {
+        UpstreamServerError(int status) {
+            super("SonarQube Cloud answered " + status, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.connector.sonarcloud.sonar;
+
+import dev.connector.sonarcloud.web.ApiException;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Checks a token against SonarQube Cloud the way DESIGN section 1 demands: {@code api/authentication/validate}
+ * (which says valid even for no token, so blank tokens never get here), then organization membership, then the
+ * user's login and name.
+ */
+@Component
+public class SonarCredentials {
+
+    public record Identity(String login, String name) {
+    }
+
+    private final SonarClient client;
+    private final SonarErrors errors;
+    private final ObjectMapper mapper;
+
+    public SonarCredentials(SonarClient client, SonarErrors errors, ObjectMapper mapper) {
+        this.client = client;
+        this.errors = errors;
+        this.mapper = mapper;
+    }
+
+    public Identity validate(Region region, String token, String organizationKey) {
+        SonarCall call = client.call(region, token, null);
+        try {
+            JsonNode validation = client.execute(call, SonarRequest.get("api/authentication/validate", null)).json(mapper);
+            if (!validation.path("valid").asBoolean(false)) {
+                throw invalidCredentials();
+            }
+            JsonNode organizations = client.execute(call, SonarRequest.get("api/organizations/search",
+                    SonarRequest.params("organizations", organizationKey, "member", "true"))).json(mapper);
+            boolean member = false;
+            for (JsonNode organization : organizations.path("organizations")) {
+                member |= organizationKey.equals(organization.path("key").asString(null));
+            }
+            if (!member) {
+                throw new ApiException(422, "organization_not_accessible", "Organization not accessible",
+                        "The token is valid but is not a member of organization '" + organizationKey
+                                + "' in region " + region.id() + " (or the organization does not exist there)",
+                        null, null, null);
+            }
+            JsonNode user = client.execute(call, SonarRequest.get("api/users/current", null)).json(mapper);
+            return new Identity(user.path("login").asString(null), user.path("name").asString(null));
+        } catch (SonarClientError e) {
+            if (e.status() == 401) {
+                throw invalidCredentials().withProviderErrors(List.of(errors.providerError(e.response())));
+            }
+            throw errors.passThrough(e);
+        }
+    }
+
+    private static ApiException invalidCredentials() {
+        return new ApiException(422, "invalid_credentials", "Invalid credentials",
+                "SonarQube Cloud does not accept this token", null, null, null);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.connector.sonarcloud.sonar;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.HttpMethod;
+
+/**
+ * One call to SonarQube Cloud. {@code path} is relative: {@code api/…} goes to the region's web API host,
+ * anything else to its v2 API host. {@code endpoint} names the call in metrics (a template, never a raw URL).
+ * POST parameters travel as a form body, as SonarQube's Web API expects.
+ */
+public record SonarRequest(HttpMethod method, String path, Map<String, String> query, Map<String, String> form,
+                           String endpoint) {
+
+    public SonarRequest {
+        query = query == null ? Map.of() : query;
+        form = form == null ? Map.of() : form;
+        endpoint = endpoint == null ? path : endpoint;
+    }
+
+    public static SonarRequest get(String path, Map<String, String> query) {
+        return new SonarRequest(HttpMethod.GET, path, query, null, path);
+    }
+
+    public static SonarRequest post(String path, Map<String, String> form) {
+        return new SonarRequest(HttpMethod.POST, path, null, form, path);
+    }
+
+    public static Map<String, String> params(String... keysAndValues) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
+            if (keysAndValues[i + 1] != null) {
+                map.put(keysAndValues[i], keysAndValues[i + 1]);
+            }
+        }
+        return map;
+    }
+
+    public boolean webApi() {
+        return path.startsWith("api/");
+    }
+
+    public boolean idempotent() {
+        return method == HttpMethod.GET || method == HttpMethod.HEAD;
+    }
+}

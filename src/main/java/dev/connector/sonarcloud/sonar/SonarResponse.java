@@ -1,0 +1,25 @@
+package dev.connector.sonarcloud.sonar;
+
+import dev.connector.sonarcloud.web.ApiException;
+import java.util.List;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/** What SonarQube Cloud answered. {@code url} is the request URL without credentials, for provider_errors. */
+public record SonarResponse(int status, String contentType, byte[] body, String url, String retryAfter) {
+
+    /** The body as JSON; garbage from upstream is a 502, never a 500. */
+    public JsonNode json(ObjectMapper mapper) {
+        if (body.length == 0) {
+            return mapper.createObjectNode();
+        }
+        try {
+            return mapper.readTree(body);
+        } catch (JacksonException e) {
+            throw new ApiException(502, "provider_error", "Bad gateway",
+                    "SonarQube Cloud answered a body that is not valid JSON", null,
+                    List.of(new ApiException.ProviderError(status, url, null)), null);
+        }
+    }
+}

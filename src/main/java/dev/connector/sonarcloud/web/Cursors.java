@@ -1,0 +1,105 @@
+package dev.connector.sonarcloud.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Opaque paging cursors: the state as JSON, bound to what made it (a "binding" string such as the action id and
+ * its filters) and signed with HMAC-SHA256. An altered cursor, or one reused with other filters, is a 400.
+ * The signing key is {@code connector.cursor-secret}, or else derived from the credential keyset (secret already).
+ */
+@Component
+public class Cursors {
+
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+    private static final int MAX_LENGTH = 8192;
+
+    private final SecretKeySpec key;
+    private final ObjectMapper mapper;
+
+    public Cursors(@Value("${connector.cursor-secret:}") String secret, @Value("${connector.keyset:}") String keyset,
+                   @Value("${connector.keyset-file:}") String keysetFile, ObjectMapper mapper) throws IOException {
+        String material = !secret.isBlank() ? secret
+                : !keyset.isBlank() ? keyset
+                : !keysetFile.isBlank() ? Files.readString(Path.of(keysetFile)) : "";
+        if (material.isBlank()) {
+            throw new IllegalStateException("No cursor secret: set CONNECTOR_CURSOR_SECRET or a credential keyset");
+        }
+        this.key = new SecretKeySpec(sha256(("cursor-signing|" + material).getBytes(StandardCharsets.UTF_8)), "HmacSHA256");
+        this.mapper = mapper;
+    }
+
+    public String encode(String binding, ObjectNode state) {
+        ObjectNode payload = state.deepCopy();
+        payload.put("_b", bindingDigest(binding));
+        byte[] json = mapper.writeValueAsBytes(payload);
+        return ENCODER.encodeToString(json) + "." + ENCODER.encodeToString(mac(json));
+    }
+
+    /** The state inside a cursor made for this binding; any mismatch or alteration is a 400 on {@code next}. */
+    public ObjectNode decode(String binding, String cursor) {
+        if (cursor == null || cursor.length() > MAX_LENGTH) {
+            throw invalid();
+        }
+        int dot = cursor.indexOf('.');
+        if (dot <= 0) {
+            throw invalid();
+        }
+        try {
+            byte[] json = DECODER.decode(cursor.substring(0, dot));
+            byte[] signature = DECODER.decode(cursor.substring(dot + 1));
+            if (!MessageDigest.isEqual(signature, mac(json))) {
+                throw invalid();
+            }
+            JsonNode payload = mapper.readTree(json);
+            if (!(payload instanceof ObjectNode state) || !bindingDigest(binding).equals(state.path("_b").asString(""))) {
+                throw ApiException.validation("next", "The cursor was made for other filters or another route");
+            }
+            state.remove("_b");
+            return state;
+        } catch (IllegalArgumentException | JacksonException e) {
+            throw invalid();
+        }
+    }
+
+    private static ApiException invalid() {
+        return ApiException.validation("next", "The cursor is not valid; use the 'next' value exactly as returned");
+    }
+
+    private byte[] mac(byte[] data) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return Arrays.copyOf(mac.doFinal(data), 16);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String bindingDigest(String binding) {
+        return ENCODER.encodeToString(Arrays.copyOf(sha256(binding.getBytes(StandardCharsets.UTF_8)), 12));
+    }
+
+    private static byte[] sha256(byte[] data) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(data);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,4 @@
+package dev.connector.sonarcloud.sim;
+
+record SimOrganization(String key, String name) {
+}

@@ -1,0 +1,15 @@
+package dev.connector.sonarcloud.sim;
+
+import java.util.Set;
+
+/** A token known to one region's simulator, the user it belongs to and the organizations that user is a member of. */
+record SimToken(String token, String login, String name, String email, Set<String> organizations) {
+
+    SimToken {
+        organizations = Set.copyOf(organizations);
+    }
+
+    boolean isMemberOf(String organization) {
+        return organizations.contains(organization);
+    }
+}

@@ -64,7 +64,7 @@ public class AccountRepository {
     /** Serializes concurrent links of the same (project, owner, organization) for the rest of the transaction. */
     public void lockLinkKey(String project, String originOwnerId, String organizationKey) {
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
-                .param("key", project + "\u0000" + originOwnerId + "\u0000" + organizationKey)
+                .param("key", project.length() + ":" + project + originOwnerId.length() + ":" + originOwnerId + organizationKey)
                 .query((rs, n) -> 1).single();
     }
 

@@ -104,7 +104,7 @@ public final class Action {
     }
 
     public ActionDefinition object(String field, ItemMapper mapper, List<String> outputFields) {
-        return build(false, outputFields, run -> {
+        return build(false, false, outputFields, run -> {
             JsonNode body = run.callJson(request(run, Map.of()));
             JsonNode item = field.isEmpty() ? body : at(body, field);
             return new ActionResult(mapper.map(item, body), null, body);
@@ -117,7 +117,7 @@ public final class Action {
     }
 
     public ActionDefinition list(String field, ItemMapper mapper, List<String> outputFields) {
-        return build(false, outputFields, run -> {
+        return build(false, true, outputFields, run -> {
             JsonNode body = run.callJson(request(run, Map.of()));
             return new ActionResult(items(body, field, mapper), null, body);
         });
@@ -129,7 +129,7 @@ public final class Action {
     }
 
     public ActionDefinition pages(String field, ItemMapper mapper, List<String> outputFields) {
-        return build(true, outputFields, run -> page(run, field, mapper, Map.of()));
+        return build(true, true, outputFields, run -> page(run, field, mapper, Map.of()));
     }
 
     /** One page of a p/ps endpoint, with extra parameters; {@code next} is null on the last reachable page. */
@@ -149,16 +149,25 @@ public final class Action {
         return new ActionResult(data, run.cursor(next), body);
     }
 
-    /** For actions with their own logic (several calls, windows, composed results). */
+    /**
+     * For actions with their own logic (several calls, windows, composed results). A paged one answers a list;
+     * an unpaged one answers one object (see {@link #customList} for an unpaged list).
+     */
     public ActionDefinition custom(boolean paged, List<String> outputFields, Function<Action, ActionHandler> handler) {
-        return build(paged, outputFields, handler.apply(this));
+        return build(paged, paged, outputFields, handler.apply(this));
     }
 
-    private ActionDefinition build(boolean paged, List<String> outputFields, ActionHandler handler) {
+    /** Own logic answering every item in one list ({@code next} always null). */
+    public ActionDefinition customList(List<String> outputFields, Function<Action, ActionHandler> handler) {
+        return build(false, true, outputFields, handler.apply(this));
+    }
+
+    private ActionDefinition build(boolean paged, boolean listResult, List<String> outputFields, ActionHandler handler) {
         if (sonarPath == null) {
             throw new IllegalStateException(id + ": no SonarQube call");
         }
-        return new ActionDefinition(id, label, description, domain, method, path, readOnly, paged, List.copyOf(params),
+        return new ActionDefinition(id, label, description, domain, method, path, readOnly, paged, listResult,
+                List.copyOf(params),
                 List.copyOf(outputFields), handler);
     }
 

@@ -8,10 +8,11 @@ import org.springframework.http.HttpMethod;
  * its input), its part of openapi.yaml and its input validation.
  *
  * @param path  its REST route, e.g. {@code /actions/issues/{issue_key}/transition}
- * @param paged whether it takes {@code page_size} and {@code next}
+ * @param paged      whether it takes {@code page_size} and {@code next}
+ * @param listResult whether its data is a list ({@code {data: [...], next}}) rather than one object
  */
 public record ActionDefinition(String id, String label, String description, String domain, HttpMethod method,
-                               String path, boolean readOnly, boolean paged, List<Param> params,
+                               String path, boolean readOnly, boolean paged, boolean listResult, List<Param> params,
                                List<String> outputFields, ActionHandler handler) {
 
     public static final int DEFAULT_PAGE_SIZE = 50;

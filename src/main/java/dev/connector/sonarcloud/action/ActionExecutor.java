@@ -95,7 +95,7 @@ public class ActionExecutor {
             accounts.recordTokenUse(account);
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("data", result.data());
-            if (result.data() != null && result.data().isArray()) {
+            if (action.listResult()) {
                 body.put("next", result.next());
             }
             if (raw) {

@@ -218,7 +218,7 @@ public record Param(String name, Type type, boolean mandatory, String descriptio
             schema.put("maximum", max);
         }
         if (pattern != null) {
-            schema.put("pattern", pattern.pattern());
+            schema.put("pattern", "^(?:" + pattern.pattern() + ")$"); // JSON Schema patterns are unanchored
         }
         return schema;
     }

@@ -23,10 +23,21 @@ public final class Api {
 
     private final String baseUrl;
     private final Map<String, String> headers;
+    private final boolean checkContract;
 
     public Api(String baseUrl, Map<String, String> headers) {
+        this(baseUrl, headers, true);
+    }
+
+    private Api(String baseUrl, Map<String, String> headers, boolean checkContract) {
         this.baseUrl = baseUrl;
         this.headers = headers;
+        this.checkContract = checkContract;
+    }
+
+    /** The same client without the openapi.yaml check (for tests that send deliberately odd things). */
+    public Api withoutContractCheck() {
+        return new Api(baseUrl, headers, false);
     }
 
     /** With {@code Authorization: Bearer <key>}. */
@@ -41,7 +52,7 @@ public final class Api {
     public Api header(String name, String value) {
         Map<String, String> copy = new LinkedHashMap<>(headers);
         copy.put(name, value);
-        return new Api(baseUrl, copy);
+        return new Api(baseUrl, copy, checkContract);
     }
 
     public record Response(int status, HttpHeaders headers, String text) {
@@ -96,7 +107,15 @@ public final class Api {
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         try {
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.headers(), response.body());
+            Response answer = new Response(response.statusCode(), response.headers(), response.body());
+            if (checkContract) {
+                var problems = Contract.get().check(method, path, answer.status(), answer.contentType(), answer.text());
+                if (!problems.isEmpty()) {
+                    throw new AssertionError("response does not match openapi.yaml:\n  " + String.join("\n  ", problems)
+                            + "\n  body: " + answer.text().substring(0, Math.min(2000, answer.text().length())));
+                }
+            }
+            return answer;
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

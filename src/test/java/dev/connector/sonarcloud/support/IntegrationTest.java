@@ -72,9 +72,13 @@ public abstract class IntegrationTest {
         registry.add("connector.api-keys[" + index + "].scopes", () -> scopes);
     }
 
+    @Autowired
+    protected io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry breakers;
+
     @BeforeEach
     void cleanSlate() {
         jdbc.sql("truncate linked_account, connect_session").update();
+        breakers.getAllCircuitBreakers().forEach(io.github.resilience4j.circuitbreaker.CircuitBreaker::reset);
         EU.reset();
         US.reset();
     }

@@ -49,7 +49,9 @@ public class CredentialRotation {
     public KeyUsage usage() {
         Map<String, Long> rows = new TreeMap<>();
         jdbc.sql("select credential_key_id, count(*) as n from linked_account group by credential_key_id")
-                .query((rs, n) -> rows.put(Long.toString(rs.getLong(1)), rs.getLong(2)));
+                .query((java.sql.ResultSet rs) -> {
+                    rows.put(Long.toString(rs.getLong(1)), rs.getLong(2));
+                });
         long old = rows.entrySet().stream().filter(e -> !e.getKey().equals(Long.toString(cipher.primaryKeyId())))
                 .mapToLong(Map.Entry::getValue).sum();
         return new KeyUsage(cipher.primaryKeyId(), rows, old);
@@ -58,7 +60,7 @@ public class CredentialRotation {
     public Reencryption reencryptAll() {
         long reencrypted = 0;
         long unreadable = 0;
-        UUID after = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
+        UUID after = new UUID(0, 0); // the smallest uuid in PostgreSQL's (unsigned) order
         while (true) {
             UUID from = after;
             List<Row> batch = transactions.execute(status -> jdbc.sql("""
@@ -73,9 +75,7 @@ public class CredentialRotation {
             if (batch == null || batch.isEmpty()) {
                 break;
             }
-            for (Row row : batch) {
-                after = row.id().compareTo(after) > 0 ? row.id() : after;
-            }
+            after = batch.getLast().id(); // ordered by PostgreSQL, whose uuid order Java's compareTo does not share
             long[] counts = transactions.execute(status -> {
                 long done = 0;
                 long bad = 0;

@@ -236,9 +236,16 @@ final class FixtureEndpoints {
 
     // ---- compute engine
 
+    /** The example tasks, paged with p/ps as SonarQube does since 9.4 (page size up to 1000). */
     static Reply activity(Call call) {
+        Paging paging = Paging.parse(call.request(), 100, 1000);
         ObjectNode body = Fixtures.copy("ce/activity-example.json");
-        Json.setOrganization(body.get("tasks"), call.organization());
+        List<JsonNode> tasks = new ArrayList<>();
+        body.get("tasks").values().forEach(tasks::add);
+        ArrayNode page = body.putArray("tasks");
+        paging.slice(tasks).forEach(page::add);
+        Json.setOrganization(page, call.organization());
+        body.set("paging", paging.json(tasks.size()));
         return Reply.json(Json.write(body));
     }
 

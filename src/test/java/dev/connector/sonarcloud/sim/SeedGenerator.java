@@ -47,15 +47,44 @@ final class SeedGenerator {
         String[] files = files(projectKey);
         List<SeededHotspot> hotspots = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            SeedRule rule = SeedRule.HOTSPOT_RULES.get(i % SeedRule.HOTSPOT_RULES.size());
             boolean reviewed = i % 4 == 3;
             String resolution = reviewed ? (i % 8 == 3 ? "SAFE" : "FIXED") : null;
-            hotspots.add(new SeededHotspot(key(keyPrefix, "hotspot", i + 1), projectKey, rule,
-                    rule.tags().getFirst(), rule.key().equals("java:S2068") ? "HIGH" : "LOW",
-                    files[i % FILES], line(i), AUTHORS[i % AUTHORS.length], ASSIGNEES[i % ASSIGNEES.length],
-                    reviewed ? "REVIEWED" : "TO_REVIEW", resolution, creationDate(i)));
+            hotspots.add(hotspot(projectKey, keyPrefix, files, i, reviewed ? "REVIEWED" : "TO_REVIEW", resolution));
         }
         return hotspots;
+    }
+
+    /**
+     * Hotspots with a chosen status mix, in rotation (TO_REVIEW, FIXED, SAFE, ACKNOWLEDGED, skipping a kind once its
+     * count is used up), so every status appears all along the list.
+     */
+    static List<SeededHotspot> hotspots(String projectKey, String keyPrefix, int toReview, int fixed, int safe,
+                                        int acknowledged) {
+        String[] files = files(projectKey);
+        int[] left = {toReview, fixed, safe, acknowledged};
+        String[] resolutions = {null, "FIXED", "SAFE", "ACKNOWLEDGED"};
+        int count = toReview + fixed + safe + acknowledged;
+        List<SeededHotspot> hotspots = new ArrayList<>(count);
+        int kind = 0;
+        for (int i = 0; i < count; i++) {
+            while (left[kind] == 0) {
+                kind = (kind + 1) % left.length;
+            }
+            left[kind]--;
+            hotspots.add(hotspot(projectKey, keyPrefix, files, i, kind == 0 ? "TO_REVIEW" : "REVIEWED",
+                    resolutions[kind]));
+            kind = (kind + 1) % left.length;
+        }
+        return hotspots;
+    }
+
+    private static SeededHotspot hotspot(String projectKey, String keyPrefix, String[] files, int i, String status,
+                                         String resolution) {
+        SeedRule rule = SeedRule.HOTSPOT_RULES.get(i % SeedRule.HOTSPOT_RULES.size());
+        return new SeededHotspot(key(keyPrefix, "hotspot", i + 1), projectKey, rule,
+                rule.tags().getFirst(), rule.key().equals("java:S2068") ? "HIGH" : "LOW",
+                files[i % FILES], line(i), AUTHORS[i % AUTHORS.length], ASSIGNEES[i % ASSIGNEES.length],
+                status, resolution, creationDate(i));
     }
 
     /** "AX", "AY", "AZ", "BA", … for projects 0, 1, 2, 3, … */

@@ -55,6 +55,12 @@ final class SimState {
                 project.withHotspots(SeedGenerator.hotspots(projectKey, project.keyPrefix(), count)));
     }
 
+    synchronized void seedHotspots(String projectKey, int toReview, int fixed, int safe, int acknowledged) {
+        SimProject project = projectOrCreate(projectKey);
+        projects.put(projectKey, project.withHotspots(
+                SeedGenerator.hotspots(projectKey, project.keyPrefix(), toReview, fixed, safe, acknowledged)));
+    }
+
     Optional<SimToken> token(Optional<String> token) {
         return token.map(tokens::get);
     }

@@ -140,6 +140,14 @@ public final class SonarCloudSimulator implements AutoCloseable {
         state.seedHotspots(projectKey, count);
     }
 
+    /**
+     * Replaces the project's hotspots with ones of a chosen status mix: {@code toReview} TO_REVIEW ones and REVIEWED
+     * ones resolved FIXED, SAFE and ACKNOWLEDGED, interleaved.
+     */
+    public void seedHotspots(String projectKey, int toReview, int fixed, int safe, int acknowledged) {
+        state.seedHotspots(projectKey, toReview, fixed, safe, acknowledged);
+    }
+
     // ---- journal
 
     /** Removes every fault and override, restarts scenarios and clears the request journal. Data stays. */

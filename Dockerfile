@@ -1,0 +1,29 @@
+# syntax=docker/dockerfile:1
+# Build with the Maven wrapper on a JDK 25, run on a JRE 25 as a non-root user.
+FROM eclipse-temurin:25-jdk AS build
+WORKDIR /src
+COPY .mvn/ .mvn/
+COPY mvnw pom.xml ./
+RUN --mount=type=cache,target=/root/.m2 ./mvnw -q -B dependency:go-offline
+COPY src/ src/
+COPY db/ db/
+COPY openapi.yaml ./
+# git metadata is optional: the build records "unknown" commit info without it
+RUN --mount=type=cache,target=/root/.m2 ./mvnw -q -B -DskipTests package \
+    && mkdir -p /layers && cd /layers \
+    && java -Djarmode=tools -jar /src/target/sonarcloud-connector-*.jar extract --layers --launcher --destination /layers
+
+FROM eclipse-temurin:25-jre
+RUN groupadd --system connector && useradd --system --gid connector --home-dir /app --shell /usr/sbin/nologin connector \
+    && apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY --from=build /layers/dependencies/ ./
+COPY --from=build /layers/spring-boot-loader/ ./
+COPY --from=build /layers/snapshot-dependencies/ ./
+COPY --from=build /layers/application/ ./
+USER connector
+EXPOSE 8080
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+HEALTHCHECK --interval=15s --timeout=3s --start-period=30s --retries=3 \
+    CMD curl -fsS http://127.0.0.1:${SERVER_PORT:-8080}/actuator/health/liveness || exit 1
+ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]

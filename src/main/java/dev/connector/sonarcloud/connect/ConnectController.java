@@ -9,8 +9,8 @@ import dev.connector.sonarcloud.auth.RequiresScope;
 import dev.connector.sonarcloud.auth.Scope;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
@@ -30,21 +30,24 @@ public class ConnectController {
 
     @PostMapping(path = "/connect_sessions", consumes = MediaType.APPLICATION_JSON_VALUE)
     @RequiresScope({Scope.CONNECT, Scope.ACCOUNTS})
-    ResponseEntity<Map<String, Object>> createSession(Caller caller, @RequestBody ConnectService.SessionRequest request) {
+    ResponseEntity<SessionView> createSession(Caller caller, @RequestBody ConnectService.SessionRequest request) {
         ConnectService.CreatedSession created = connect.createSession(caller, request);
         ConnectSession session = created.session();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", session.id().toString());
-        body.put("token", created.token());
-        body.put("expires_at", session.expiresAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
-        body.put("origin_owner_id", session.originOwnerId());
-        body.put("origin_owner_name", session.originOwnerName());
-        body.put("origin_username", session.originUsername());
-        body.put("label", session.label());
-        body.put("account_id", session.accountId() == null ? null : session.accountId().toString());
-        body.put("multiple", session.multiple());
-        body.put("created_at", session.createdAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
-        return ResponseEntity.status(201).body(body);
+        return ResponseEntity.status(201).body(new SessionView(session.id().toString(), created.token(),
+                session.expiresAt().truncatedTo(ChronoUnit.SECONDS), session.originOwnerId(), session.originOwnerName(),
+                session.originUsername(), session.label(),
+                session.accountId() == null ? null : session.accountId().toString(), session.multiple(),
+                session.createdAt().truncatedTo(ChronoUnit.SECONDS)));
+    }
+
+    /** The created session; the token is shown this once and never in a log line (see toString). */
+    public record SessionView(String id, String token, Instant expiresAt, String originOwnerId, String originOwnerName,
+                              String originUsername, String label, String accountId, boolean multiple,
+                              Instant createdAt) {
+        @Override
+        public String toString() {
+            return "SessionView[id=" + id + ", expiresAt=" + expiresAt + "]";
+        }
     }
 
     @PostMapping(path = "/connect", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -64,9 +64,9 @@ public final class LocalConnectorApplication {
         }
         defaults.put("connector.hub.allowed-origins", "http://localhost:3000");
 
-        SpringApplication application = new SpringApplication(ConnectorApplication.class);
-        application.setDefaultProperties(defaults);
-        ConfigurableApplicationContext context = application.run(args);
+        // system properties outrank application.yml (default properties would not), and stay below the command line
+        defaults.forEach((key, value) -> System.setProperty(key, value.toString()));
+        ConfigurableApplicationContext context = SpringApplication.run(ConnectorApplication.class, args);
         String port = context.getEnvironment().getProperty("local.server.port", "8080");
         String base = "http://localhost:" + port;
         String key = devKey ? DEV_API_KEY : "<your-api-key>";

@@ -11,16 +11,28 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 public class KeysetConfig {
 
+    /** The keyset's JSON text. Secret: only the cipher and the cursor signer read it. */
+    public record KeysetJson(String json) {
+        @Override
+        public String toString() {
+            return "KeysetJson[hidden]";
+        }
+    }
+
     @Bean
-    CredentialCipher credentialCipher(@Value("${connector.keyset:}") String keyset,
-                                      @Value("${connector.keyset-file:}") String keysetFile) throws IOException {
-        if (!keyset.isBlank()) {
-            return new CredentialCipher(keyset);
+    KeysetJson keysetJson(@Value("${connector.keyset:}") String keyset,
+                          @Value("${connector.keyset-file:}") String keysetFile) throws IOException {
+        String json = !keyset.isBlank() ? keyset : !keysetFile.isBlank() ? Files.readString(Path.of(keysetFile)) : "";
+        if (json.isBlank()) {
+            throw new IllegalStateException("No credential keyset: set CONNECTOR_KEYSET (a Tink JSON keyset) or "
+                    + "CONNECTOR_KEYSET_FILE (a file holding one); make one with "
+                    + "'java -jar sonarcloud-connector.jar generate-keyset'. See README, 'Credential encryption'.");
         }
-        if (!keysetFile.isBlank()) {
-            return new CredentialCipher(Files.readString(Path.of(keysetFile)));
-        }
-        throw new IllegalStateException("No credential keyset: set CONNECTOR_KEYSET (Tink JSON keyset) or "
-                + "CONNECTOR_KEYSET_FILE (path to one). See README, 'Credential encryption'.");
+        return new KeysetJson(json);
+    }
+
+    @Bean
+    CredentialCipher credentialCipher(KeysetJson keyset) {
+        return new CredentialCipher(keyset.json());
     }
 }

@@ -1,15 +1,13 @@
 package dev.connector.sonarcloud.web;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import dev.connector.sonarcloud.credential.KeysetConfig;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
@@ -32,14 +30,8 @@ public class Cursors {
     private final SecretKeySpec key;
     private final ObjectMapper mapper;
 
-    public Cursors(@Value("${connector.cursor-secret:}") String secret, @Value("${connector.keyset:}") String keyset,
-                   @Value("${connector.keyset-file:}") String keysetFile, ObjectMapper mapper) throws IOException {
-        String material = !secret.isBlank() ? secret
-                : !keyset.isBlank() ? keyset
-                : !keysetFile.isBlank() ? Files.readString(Path.of(keysetFile)) : "";
-        if (material.isBlank()) {
-            throw new IllegalStateException("No cursor secret: set CONNECTOR_CURSOR_SECRET or a credential keyset");
-        }
+    public Cursors(@Value("${connector.cursor-secret:}") String secret, KeysetConfig.KeysetJson keyset, ObjectMapper mapper) {
+        String material = !secret.isBlank() ? secret : keyset.json();
         this.key = new SecretKeySpec(sha256(("cursor-signing|" + material).getBytes(StandardCharsets.UTF_8)), "HmacSHA256");
         this.mapper = mapper;
     }

@@ -1,10 +1,5 @@
 package dev.connector.sonarcloud.support;
 
-import com.google.crypto.tink.InsecureSecretKeyAccess;
-import com.google.crypto.tink.KeysetHandle;
-import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
-import com.google.crypto.tink.aead.AeadConfig;
-import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -38,12 +33,6 @@ public final class TestKeys {
     }
 
     public static String newKeyset() {
-        try {
-            AeadConfig.register();
-            KeysetHandle handle = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
-            return TinkJsonProtoKeysetFormat.serializeKeyset(handle, InsecureSecretKeyAccess.get());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return dev.connector.sonarcloud.credential.Keysets.generate();
     }
 }

@@ -64,4 +64,15 @@ class ProjectActionsTest extends IntegrationTest {
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().path("errors").path(0).path("field").asString()).isEqualTo("colour");
     }
+
+    @Test
+    void fileKeysWithSlashesWorkInRestPathsWhenEncoded() {
+        String fileKey = SimulatorDefaults.EU_PROJECT + ":src/main/java/Foo.java";
+        Api.Response response = full().account(account).get("/actions/projects/"
+                + java.net.URLEncoder.encode(fileKey, java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        String upstream = EU.requests().getLast().getUrl();
+        assertThat(java.net.URLDecoder.decode(upstream, java.nio.charset.StandardCharsets.UTF_8))
+                .contains("component=" + fileKey);
+    }
 }

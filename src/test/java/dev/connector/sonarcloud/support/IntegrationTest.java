@@ -18,8 +18,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * between tests), and one simulated SonarQube Cloud per region. All subclasses share one Spring context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "connector.upstream.read-timeout=1s",
-        "connector.upstream.deadline=3s",
+        "connector.upstream.read-timeout=2s",
+        "connector.upstream.deadline=5s",
         "connector.upstream.backoff-initial=10ms",
         "connector.upstream.backoff-max=50ms",
         "connector.upstream.retry-after-max=2s",

@@ -11,11 +11,9 @@ import dev.connector.sonarcloud.action.Normalize;
 import dev.connector.sonarcloud.action.Param;
 import dev.connector.sonarcloud.web.ApiException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -159,17 +157,21 @@ public class IssueActions implements ActionCatalog {
     /**
      * Walks issues oldest first. SonarQube refuses p*ps past 10,000, so when the next page would cross it the cursor
      * opens a new window at the creation second of the last issue returned ({@code createdAfter} is inclusive) and
-     * skips there the keys already returned at exactly that second. To know them across pages, the cursor carries the
-     * run of keys seen at the latest second ({@code t}, {@code r}); {@code s} is the skip list of the current window.
+     * starts that window after the issues of that second already returned. The cursor holds a few numbers however
+     * many issues share a second (a real analysis often creates thousands at once): the window start ({@code w}),
+     * how many of its results were consumed ({@code o}), the latest creation second ({@code t}) and how many issues
+     * of that second were consumed ({@code n}). Like p/ps paging itself, this relies on SonarQube answering issues
+     * that share a second in the same order from one call to the next.
      */
     static ActionResult searchWindowed(Action action, ActionRun run) {
         ObjectNode state = run.cursorState();
         String windowStart = state != null ? state.path("w").asString(null) : run.input("created_after");
-        int page = state == null ? 1 : state.path("p").asInt(1);
         int size = state == null ? run.pageSize() : state.path("ps").asInt(run.pageSize());
-        Set<String> skip = keys(state, "s");
+        long offset = state == null ? 0 : state.path("o").asLong(0);
         String runSecond = state == null ? null : state.path("t").asString(null);
-        Set<String> runKeys = keys(state, "r");
+        long runCount = state == null ? 0 : state.path("n").asLong(0);
+        long page = offset / size + 1;
+        int drop = (int) (offset % size); // results of this page returned before (only right after a new window)
 
         Map<String, String> extra = new LinkedHashMap<>();
         if (windowStart != null) {
@@ -177,49 +179,43 @@ public class IssueActions implements ActionCatalog {
         }
         extra.put("s", "CREATION_DATE");
         extra.put("asc", "true");
-        extra.put("p", Integer.toString(page));
+        extra.put("p", Long.toString(page));
         extra.put("ps", Integer.toString(size));
         JsonNode body = run.callJson(action.request(run, extra));
         JsonNode issues = body.path("issues");
         ArrayNode data = JsonNodeFactory.instance.arrayNode();
-        for (JsonNode issue : issues) {
-            if (!skip.contains(issue.path("key").asString())) {
-                data.add(ISSUE_WITH_NAMES.map(issue, body));
-            }
+        for (int i = drop; i < issues.size(); i++) {
+            data.add(ISSUE_WITH_NAMES.map(issues.path(i), body));
         }
         long total = Action.total(body);
-        boolean more = !issues.isEmpty() && (total < 0 ? issues.size() >= size : (long) page * size < total);
+        boolean more = !issues.isEmpty() && (total < 0 ? issues.size() >= size : page * size < total);
         if (!more) {
             return new ActionResult(data, null, body);
         }
         String lastSecond = second(issues.path(issues.size() - 1));
-        if (!lastSecond.equals(runSecond)) {
-            runKeys.clear();
-            runSecond = lastSecond;
-        }
-        for (JsonNode issue : issues) {
-            if (lastSecond.equals(second(issue))) {
-                runKeys.add(issue.path("key").asString());
+        long atLastSecond = lastSecond.equals(runSecond) ? runCount : 0;
+        for (int i = drop; i < issues.size(); i++) {
+            if (lastSecond.equals(second(issues.path(i)))) {
+                atLastSecond++;
             }
         }
-        ObjectNode next = JsonNodeFactory.instance.objectNode().put("ps", size).put("t", runSecond);
-        if ((long) (page + 1) * size <= Action.SONAR_RESULT_CAP) {
+        long consumed = (page - 1) * size + issues.size();
+        ObjectNode next = JsonNodeFactory.instance.objectNode().put("ps", size).put("t", lastSecond)
+                .put("n", atLastSecond);
+        if ((consumed / size + 1) * size <= Action.SONAR_RESULT_CAP) {
             if (windowStart != null) {
                 next.put("w", windowStart);
             }
-            next.put("p", page + 1);
-            putKeys(next, "s", skip);
+            next.put("o", consumed);
         } else {
-            if (windowStart != null && lastSecond.equals(secondOrNull(windowStart))) {
+            if ((atLastSecond / size + 1) * size > Action.SONAR_RESULT_CAP) {
                 throw new ApiException(502, "provider_error", "Bad gateway",
                         "More than 10,000 issues share one creation second; narrow the search with filters",
                         null, null, null);
             }
             next.put("w", lastSecond);
-            next.put("p", 1);
-            putKeys(next, "s", runKeys);
+            next.put("o", atLastSecond);
         }
-        putKeys(next, "r", runKeys);
         return new ActionResult(data, run.cursor(next), body);
     }
 
@@ -235,23 +231,5 @@ public class IssueActions implements ActionCatalog {
                     "SonarQube Cloud answered an issue without a readable creation date", null, null, null);
         }
         return Normalize.sonarDateTime(parsed);
-    }
-
-    private static String secondOrNull(String sonarDateTime) {
-        var parsed = Normalize.parseSonarDateTime(sonarDateTime);
-        return parsed == null ? null : Normalize.sonarDateTime(parsed);
-    }
-
-    private static Set<String> keys(ObjectNode state, String field) {
-        Set<String> keys = new HashSet<>();
-        if (state != null) {
-            state.path(field).forEach(key -> keys.add(key.asString()));
-        }
-        return keys;
-    }
-
-    private static void putKeys(ObjectNode node, String field, Set<String> keys) {
-        ArrayNode array = node.putArray(field);
-        keys.forEach(array::add);
     }
 }

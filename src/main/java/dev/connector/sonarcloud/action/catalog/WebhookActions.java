@@ -20,8 +20,11 @@ import tools.jackson.databind.node.ObjectNode;
 public class WebhookActions implements ActionCatalog {
 
     static final String WEBHOOK_KEY = "[A-Za-z0-9_.:-]{1,100}";
-    /** http(s) only, at most 512 characters, no white space. */
-    static final String WEBHOOK_URL = "(?=.{1,512}$)(?i:https?)://\\S+";
+    /**
+     * http(s) only (any case), at most 512 characters, no white space. Written without inline flags: the catalog and
+     * openapi.yaml publish it as a JSON Schema pattern, which is ECMA-262 (JavaScript validators refuse "(?i:").
+     */
+    static final String WEBHOOK_URL = "(?=.{1,512}$)[Hh][Tt][Tt][Pp][Ss]?://\\S+";
 
     static final Mapping WEBHOOK = Mapping.of("key", "name", "url", "hasSecret", "latestDelivery");
 

@@ -21,8 +21,7 @@ public class AnalysisActions implements ActionCatalog {
             "analysisDate->last_analysis_at");
 
     private static Param projectKey() {
-        return Param.string("project_key", "Project key").required().matching(ProjectActions.COMPONENT_KEY)
-                .sonar("project");
+        return CommonParams.componentKey("project_key", "Project key", "project");
     }
 
     @Override
@@ -32,7 +31,7 @@ public class AnalysisActions implements ActionCatalog {
                                 "A project's analyses, newest first, with their events (versions, quality gate changes, …).")
                         .domain("analyses")
                         .params(projectKey(),
-                                Param.string("branch", "Branch name"),
+                                CommonParams.branch(),
                                 Param.string("category", "Only analyses with an event of this category")
                                         .oneOf("VERSION", "OTHER", "QUALITY_PROFILE", "QUALITY_GATE",
                                                 "DEFINITION_CHANGE", "ISSUE_DETECTION", "SQ_UPGRADE"),

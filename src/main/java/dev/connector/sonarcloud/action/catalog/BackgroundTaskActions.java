@@ -26,7 +26,7 @@ public class BackgroundTaskActions implements ActionCatalog {
                                 "The organization's background tasks (analysis reports being processed or done), "
                                         + "newest first, filtered by project, status, type or date.")
                         .domain("background_tasks")
-                        .params(Param.string("component", "Project key").matching(ProjectActions.COMPONENT_KEY),
+                        .params(Param.string("component", "Project key").matching(CommonParams.COMPONENT_KEY),
                                 Param.list("status", "Task statuses")
                                         .oneOf("SUCCESS", "FAILED", "CANCELED", "PENDING", "IN_PROGRESS"),
                                 Param.string("type", "Task type, e.g. REPORT").matching("[A-Z_]{1,100}"),

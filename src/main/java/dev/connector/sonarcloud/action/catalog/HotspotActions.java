@@ -81,10 +81,9 @@ public class HotspotActions implements ActionCatalog {
                                 "A project's security hotspots, filtered. The cursor walks past SonarQube's 10,000-result "
                                         + "cap by walking each status and resolution separately.")
                         .domain("hotspots")
-                        .params(Param.string("project_key", "Project key").required()
-                                        .matching(ProjectActions.COMPONENT_KEY).sonar("projectKey"),
-                                Param.string("branch", "Branch name"),
-                                Param.string("pull_request", "Pull request id"),
+                        .params(CommonParams.componentKey("project_key", "Project key", "projectKey"),
+                                CommonParams.branch(),
+                                CommonParams.pullRequest(),
                                 Param.string("status", "Review status").oneOf("TO_REVIEW", "REVIEWED"),
                                 Param.string("resolution", "Resolution of reviewed hotspots")
                                         .oneOf("FIXED", "SAFE", "ACKNOWLEDGED"),

@@ -63,8 +63,8 @@ public class IssueActions implements ActionCatalog {
 
     private static final Param[] SEARCH_FILTERS = {
             Param.list("projects", "Project keys").sonar("componentKeys"),
-            Param.string("branch", "Branch name"),
-            Param.string("pull_request", "Pull request id"),
+            CommonParams.branch(),
+            CommonParams.pullRequest(),
             Param.list("impact_severities", "Impact severities").oneOf("INFO", "LOW", "MEDIUM", "HIGH", "BLOCKER"),
             Param.list("impact_software_qualities", "Impacted software qualities")
                     .oneOf("MAINTAINABILITY", "RELIABILITY", "SECURITY"),

@@ -41,8 +41,7 @@ public class MeasureActions implements ActionCatalog {
             "qualitative", "hidden", "custom");
 
     private static Param projectKey() {
-        return Param.string("project_key", "Project or component key").required()
-                .matching(ProjectActions.COMPONENT_KEY).sonar("component");
+        return CommonParams.componentKey("project_key", "Project or component key", "component");
     }
 
     private static Param metricKeys() {
@@ -58,8 +57,8 @@ public class MeasureActions implements ActionCatalog {
                                 "Current values of the given metrics for a project (or any component).")
                         .domain("measures")
                         .params(projectKey(), metricKeys(),
-                                Param.string("branch", "Branch name"),
-                                Param.string("pull_request", "Pull request id"),
+                                CommonParams.branch(),
+                                CommonParams.pullRequest(),
                                 Param.list("additional_fields", "Also answer the metrics' definitions or the new code period")
                                         .oneOf("metrics", "period"))
                         .call("api/measures/component")
@@ -74,8 +73,8 @@ public class MeasureActions implements ActionCatalog {
                                         .oneOf("all", "children", "leaves"),
                                 Param.list("qualifiers", "Component qualifiers").oneOf("DIR", "FIL", "UTS"),
                                 Param.string("q", "Text to find in component names or keys"),
-                                Param.string("branch", "Branch name"),
-                                Param.string("pull_request", "Pull request id"))
+                                CommonParams.branch(),
+                                CommonParams.pullRequest())
                         .call("api/measures/component_tree")
                         .pages("components", MEASURED_COMPONENT),
 
@@ -87,8 +86,8 @@ public class MeasureActions implements ActionCatalog {
                                 Param.list("metrics", "Metric keys, e.g. ncloc, coverage").required(),
                                 Param.dateTime("from", "Analyses at or after"),
                                 Param.dateTime("to", "Analyses at or before"),
-                                Param.string("branch", "Branch name"),
-                                Param.string("pull_request", "Pull request id"))
+                                CommonParams.branch(),
+                                CommonParams.pullRequest())
                         .call("api/measures/search_history")
                         .pages("measures", Mapping.of("metric", "history")),
 

@@ -12,8 +12,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class ProjectActions implements ActionCatalog {
 
-    static final String COMPONENT_KEY = "[A-Za-z0-9_.:/ -]{1,400}";
-
     static final Mapping PROJECT = Mapping.of("key", "name", "qualifier", "project", "organization", "visibility",
             "description", "tags", "analysisDate->last_analysis_at", "version");
 
@@ -34,10 +32,9 @@ public class ProjectActions implements ActionCatalog {
                 Action.read("sonarcloud_get_project", "/actions/projects/{project_key}", "Get a project or component",
                                 "A project (or any component) by key, with its last analysis date.")
                         .domain("projects")
-                        .params(Param.string("project_key", "Project or component key").required()
-                                        .matching(COMPONENT_KEY).sonar("component"),
-                                Param.string("branch", "Branch name"),
-                                Param.string("pull_request", "Pull request id"))
+                        .params(CommonParams.componentKey("project_key", "Project or component key", "component"),
+                                CommonParams.branch(),
+                                CommonParams.pullRequest())
                         .call("api/components/show")
                         .object("component", COMPONENT),
 
@@ -45,14 +42,13 @@ public class ProjectActions implements ActionCatalog {
                                 "List a project's components",
                                 "Directories and files under a project (or a component), optionally filtered.")
                         .domain("projects")
-                        .params(Param.string("project_key", "Project or base component key").required()
-                                        .matching(COMPONENT_KEY).sonar("component"),
+                        .params(CommonParams.componentKey("project_key", "Project or base component key", "component"),
                                 Param.string("strategy", "children, leaves (default: all descendants)")
                                         .oneOf("all", "children", "leaves"),
                                 Param.list("qualifiers", "Component qualifiers").oneOf("DIR", "FIL", "UTS"),
                                 Param.string("q", "Text to find in component names or keys"),
-                                Param.string("branch", "Branch name"),
-                                Param.string("pull_request", "Pull request id"))
+                                CommonParams.branch(),
+                                CommonParams.pullRequest())
                         .call("api/components/tree")
                         .pages("components", COMPONENT));
     }

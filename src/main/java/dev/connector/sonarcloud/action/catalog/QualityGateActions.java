@@ -27,10 +27,9 @@ public class QualityGateActions implements ActionCatalog {
                                 "Get a project's quality gate status",
                                 "Whether the project (or a branch or pull request) passes its quality gate, condition by condition.")
                         .domain("quality_gates")
-                        .params(Param.string("project_key", "Project key").required()
-                                        .matching(ProjectActions.COMPONENT_KEY).sonar("projectKey"),
-                                Param.string("branch", "Branch name"),
-                                Param.string("pull_request", "Pull request id"))
+                        .params(CommonParams.componentKey("project_key", "Project key", "projectKey"),
+                                CommonParams.branch(),
+                                CommonParams.pullRequest())
                         .call("api/qualitygates/project_status")
                         .object("projectStatus", PROJECT_STATUS),
 

@@ -89,7 +89,7 @@ public class RuleActions implements ActionCatalog {
                         .domain("rules")
                         .params(Param.string("language", "Language key, e.g. java"),
                                 Param.string("project", "Project key: the profiles it uses")
-                                        .matching(ProjectActions.COMPONENT_KEY),
+                                        .matching(CommonParams.COMPONENT_KEY),
                                 Param.bool("defaults", "Only the default profile of each language"))
                         .call("api/qualityprofiles/search").organization()
                         .list("profiles", QUALITY_PROFILE),

@@ -40,8 +40,8 @@ public class SourceActions implements ActionCatalog {
                                 Param.integer("from", "First line (1-based, default 1)", 1, Integer.MAX_VALUE),
                                 Param.integer("to", "Last line (inclusive, default: the end of the file)", 1,
                                         Integer.MAX_VALUE),
-                                Param.string("branch", "Branch name"),
-                                Param.string("pull_request", "Pull request id"))
+                                CommonParams.branch(),
+                                CommonParams.pullRequest())
                         .call("api/sources/lines")
                         .list("sources", LINE),
 
@@ -49,8 +49,8 @@ public class SourceActions implements ActionCatalog {
                                 "Get raw source", "A file's source code as plain text (at most 5 MB).")
                         .domain("sources")
                         .params(fileKey(),
-                                Param.string("branch", "Branch name"),
-                                Param.string("pull_request", "Pull request id"))
+                                CommonParams.branch(),
+                                CommonParams.pullRequest())
                         .call("api/sources/raw")
                         .custom(false, List.of("component_key", "content"), action -> run -> {
                             SonarResponse response = run.call(action.request(run, Map.of()));
@@ -73,15 +73,14 @@ public class SourceActions implements ActionCatalog {
                                         + "response's files).")
                         .domain("sources")
                         .params(fileKey(),
-                                Param.string("branch", "Branch name"),
-                                Param.string("pull_request", "Pull request id"))
+                                CommonParams.branch(),
+                                CommonParams.pullRequest())
                         .call("api/duplications/show")
                         .object("", (body, ignored) -> duplications(body), List.of("duplications", "files")));
     }
 
     private static Param fileKey() {
-        return Param.string("component_key", "File key, e.g. my-project:src/main/java/Foo.java").required()
-                .matching(ProjectActions.COMPONENT_KEY).sonar("key");
+        return CommonParams.componentKey("component_key", "File key, e.g. my-project:src/main/java/Foo.java", "key");
     }
 
     /** {@code {duplications:[{blocks:[{from, size, file_ref, file}]}], files}}, each block's {@code _ref} resolved. */

@@ -36,7 +36,7 @@ public class WebhookActions implements ActionCatalog {
                                         + "delivery. Secrets are never returned, only whether one is set.")
                         .domain("webhooks")
                         .params(Param.string("project", "Project key: its webhooks instead of the organization's")
-                                .matching(ProjectActions.COMPONENT_KEY))
+                                .matching(CommonParams.COMPONENT_KEY))
                         .call("api/webhooks/list").organization()
                         .customList(WEBHOOK.outputFields(), action -> run -> {
                             JsonNode body = run.callJson(action.request(run, Map.of()));
@@ -54,7 +54,7 @@ public class WebhookActions implements ActionCatalog {
                                 Param.string("url", "Delivery URL, http:// or https://, at most 512 characters")
                                         .required().matching(WEBHOOK_URL),
                                 Param.string("project", "Project key: the webhook belongs to this project")
-                                        .matching(ProjectActions.COMPONENT_KEY),
+                                        .matching(CommonParams.COMPONENT_KEY),
                                 Param.string("secret", "Secret for the HMAC signature of deliveries (never returned)")
                                         .matching(".{1,200}"))
                         .call("api/webhooks/create").organization()

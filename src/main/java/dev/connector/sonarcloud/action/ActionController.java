@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.HandlerMapping;
 import tools.jackson.databind.JsonNode;
@@ -78,11 +77,16 @@ public class ActionController {
                 inputs, paging, raw);
     }
 
-    @RequestMapping(path = "/actions/**", method = {RequestMethod.GET, RequestMethod.POST, RequestMethod.PUT,
-            RequestMethod.PATCH, RequestMethod.DELETE})
+    @GetMapping("/actions/**")
+    Map<String, Object> restRead(Caller caller, HttpServletRequest request,
+                                 @RequestHeader(name = "x-account-id", required = false) String accountId) {
+        return rest(caller, request, accountId, null);
+    }
+
+    @RequestMapping(path = "/actions/**", method = {RequestMethod.POST, RequestMethod.PUT, RequestMethod.PATCH,
+            RequestMethod.DELETE})
     Map<String, Object> rest(Caller caller, HttpServletRequest request,
                              @RequestHeader(name = "x-account-id", required = false) String accountId,
-                             @RequestParam Map<String, String> queryParameters,
                              @RequestBody(required = false) JsonNode body) {
         String path = (String) request.getAttribute(HandlerMapping.PATH_WITHIN_HANDLER_MAPPING_ATTRIBUTE);
         HttpMethod method = HttpMethod.valueOf(request.getMethod());

@@ -107,9 +107,7 @@ public class ActionExecutor {
             outcome = Integer.toString(e.status());
             throw e;
         } finally {
-            Timer.builder("connector.actions").description("Action executions")
-                    .tag("action", action.id()).tag("outcome", outcome)
-                    .register(meters).record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+            timer(action.id(), outcome).record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
         }
     }
 
@@ -129,10 +127,19 @@ public class ActionExecutor {
             outcome = Integer.toString(e.status());
             throw e;
         } finally {
-            Timer.builder("connector.actions").description("Action executions")
-                    .tag("action", "proxy").tag("outcome", outcome)
-                    .register(meters).record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+            timer("proxy", outcome).record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
         }
+    }
+
+    private record TimerKey(String action, String outcome) {
+    }
+
+    private final java.util.concurrent.ConcurrentHashMap<TimerKey, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Timer timer(String action, String outcome) {
+        return timers.computeIfAbsent(new TimerKey(action, outcome), key -> Timer.builder("connector.actions")
+                .description("Action executions").tag("action", key.action()).tag("outcome", key.outcome())
+                .register(meters));
     }
 
     private SonarResponse upstream(SonarCall call, AccountCredential account, SonarRequest request) {

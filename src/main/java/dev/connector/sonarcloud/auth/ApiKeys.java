@@ -52,10 +52,21 @@ public class ApiKeys {
         return found;
     }
 
+    private static final MessageDigest SHA256_PROTOTYPE;
+
+    static {
+        try {
+            SHA256_PROTOTYPE = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** SHA-256 of the text's UTF-8 bytes (a clone of one digest: getInstance per call costs more than hashing). */
     public static byte[] sha256(String text) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
+            return ((MessageDigest) SHA256_PROTOTYPE.clone()).digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (CloneNotSupportedException e) {
             throw new IllegalStateException(e);
         }
     }

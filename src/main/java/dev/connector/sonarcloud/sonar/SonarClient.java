@@ -217,15 +217,22 @@ public class SonarClient {
         }
     }
 
+    private record TimerKey(Region region, String endpoint, String method, String outcome, int status) {
+    }
+
+    /** Timers are looked up once per distinct tag set, not built on every call (the hot path). */
+    private final java.util.concurrent.ConcurrentHashMap<TimerKey, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
+
     private void record(SonarCall call, SonarRequest request, String outcome, int status, long nanos) {
-        Timer.builder("connector.upstream.requests")
-                .description("Calls to SonarQube Cloud")
-                .tag("region", call.region().id())
-                .tag("endpoint", request.endpoint())
-                .tag("method", request.method().name())
-                .tag("outcome", outcome)
-                .tag("status", status == 0 ? "none" : Integer.toString(status))
-                .register(meters)
+        TimerKey key = new TimerKey(call.region(), request.endpoint(), request.method().name(), outcome, status);
+        timers.computeIfAbsent(key, k -> Timer.builder("connector.upstream.requests")
+                        .description("Calls to SonarQube Cloud")
+                        .tag("region", k.region().id())
+                        .tag("endpoint", k.endpoint())
+                        .tag("method", k.method())
+                        .tag("outcome", k.outcome())
+                        .tag("status", k.status() == 0 ? "none" : Integer.toString(k.status()))
+                        .register(meters))
                 .record(nanos, TimeUnit.NANOSECONDS);
     }
 

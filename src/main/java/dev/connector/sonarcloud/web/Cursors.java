@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import dev.connector.sonarcloud.auth.ApiKeys;
 import dev.connector.sonarcloud.credential.KeysetConfig;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -27,12 +28,17 @@ public class Cursors {
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
     private static final int MAX_LENGTH = 8192;
 
-    private final SecretKeySpec key;
+    private final Mac macPrototype;
     private final ObjectMapper mapper;
 
     public Cursors(@Value("${connector.cursor-secret:}") String secret, KeysetConfig.KeysetJson keyset, ObjectMapper mapper) {
         String material = !secret.isBlank() ? secret : keyset.json();
-        this.key = new SecretKeySpec(sha256(("cursor-signing|" + material).getBytes(StandardCharsets.UTF_8)), "HmacSHA256");
+        try {
+            this.macPrototype = Mac.getInstance("HmacSHA256");
+            macPrototype.init(new SecretKeySpec(ApiKeys.sha256("cursor-signing|" + material), "HmacSHA256"));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
         this.mapper = mapper;
     }
 
@@ -75,23 +81,13 @@ public class Cursors {
 
     private byte[] mac(byte[] data) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return Arrays.copyOf(mac.doFinal(data), 16);
-        } catch (GeneralSecurityException e) {
+            return Arrays.copyOf(((Mac) macPrototype.clone()).doFinal(data), 16);
+        } catch (CloneNotSupportedException e) {
             throw new IllegalStateException(e);
         }
     }
 
     private static String bindingDigest(String binding) {
-        return ENCODER.encodeToString(Arrays.copyOf(sha256(binding.getBytes(StandardCharsets.UTF_8)), 12));
-    }
-
-    private static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return ENCODER.encodeToString(Arrays.copyOf(ApiKeys.sha256(binding), 12));
     }
 }

@@ -38,7 +38,8 @@ public class ErrorHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Object> api(ApiException e) {
-        if (e.status() >= 500) {
+        // fail-fast answers (open breaker, full bulkhead) are counted in metrics, not logged one by one
+        if (e.status() >= 500 && e.status() != 503) {
             log.warn("answered {} {}: {}", e.status(), e.code(), e.getMessage());
         }
         return problems.entity(e);

@@ -4,12 +4,15 @@ import dev.connector.sonarcloud.auth.Caller;
 import dev.connector.sonarcloud.auth.RequiresScope;
 import dev.connector.sonarcloud.auth.Scope;
 import dev.connector.sonarcloud.web.ApiException;
+import dev.connector.sonarcloud.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -30,10 +33,25 @@ public class ActionController {
 
     private final ActionRegistry registry;
     private final ActionExecutor executor;
+    private final Problems problems;
 
-    public ActionController(ActionRegistry registry, ActionExecutor executor) {
+    public ActionController(ActionRegistry registry, ActionExecutor executor, Problems problems) {
         this.registry = registry;
         this.executor = executor;
+        this.problems = problems;
+    }
+
+    /**
+     * Action errors (412, 429, 503 while a breaker is open, …) are answered here rather than thrown out of the
+     * handler: thrown through the reflective handler call, each one gets wrapped in an exception with a full stack
+     * trace, which measurably slowed the fail-fast path.
+     */
+    private ResponseEntity<Object> answer(Supplier<Map<String, Object>> action) {
+        try {
+            return ResponseEntity.ok(action.get());
+        } catch (ApiException e) {
+            return problems.entity(e);
+        }
     }
 
     @GetMapping("/actions")
@@ -61,8 +79,12 @@ public class ActionController {
     }
 
     @PostMapping("/actions/rpc")
-    Map<String, Object> rpc(Caller caller, @RequestHeader(name = "x-account-id", required = false) String accountId,
-                            @RequestBody RpcRequest request) {
+    ResponseEntity<Object> rpc(Caller caller, @RequestHeader(name = "x-account-id", required = false) String accountId,
+                               @RequestBody RpcRequest request) {
+        return answer(() -> runRpc(caller, accountId, request));
+    }
+
+    private Map<String, Object> runRpc(Caller caller, String accountId, RpcRequest request) {
         if (request.action() == null || request.action().isBlank()) {
             throw ApiException.validation("action", "is required: an action id from GET /actions");
         }
@@ -78,16 +100,20 @@ public class ActionController {
     }
 
     @GetMapping("/actions/**")
-    Map<String, Object> restRead(Caller caller, HttpServletRequest request,
-                                 @RequestHeader(name = "x-account-id", required = false) String accountId) {
-        return rest(caller, request, accountId, null);
+    ResponseEntity<Object> restRead(Caller caller, HttpServletRequest request,
+                                    @RequestHeader(name = "x-account-id", required = false) String accountId) {
+        return answer(() -> runRest(caller, request, accountId, null));
     }
 
     @RequestMapping(path = "/actions/**", method = {RequestMethod.POST, RequestMethod.PUT, RequestMethod.PATCH,
             RequestMethod.DELETE})
-    Map<String, Object> rest(Caller caller, HttpServletRequest request,
-                             @RequestHeader(name = "x-account-id", required = false) String accountId,
-                             @RequestBody(required = false) JsonNode body) {
+    ResponseEntity<Object> rest(Caller caller, HttpServletRequest request,
+                                @RequestHeader(name = "x-account-id", required = false) String accountId,
+                                @RequestBody(required = false) JsonNode body) {
+        return answer(() -> runRest(caller, request, accountId, body));
+    }
+
+    private Map<String, Object> runRest(Caller caller, HttpServletRequest request, String accountId, JsonNode body) {
         String path = (String) request.getAttribute(HandlerMapping.PATH_WITHIN_HANDLER_MAPPING_ATTRIBUTE);
         HttpMethod method = HttpMethod.valueOf(request.getMethod());
         ActionRegistry.Match match = registry.match(method, path).orElseThrow(() -> {

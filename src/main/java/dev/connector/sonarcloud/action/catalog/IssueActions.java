@@ -61,6 +61,11 @@ public class IssueActions implements ActionCatalog {
 
     private static final String ISSUE_KEY = "[A-Za-z0-9_.:-]{1,100}";
 
+    /** The issue key in the route, sent as {@code sonarName} ("issue" for writes, "issues" for search). */
+    private static Param issueKey(String sonarName) {
+        return Param.string("issue_key", "Issue key").required().matching(ISSUE_KEY).sonar(sonarName);
+    }
+
     private static final Param[] SEARCH_FILTERS = {
             Param.list("projects", "Project keys").sonar("componentKeys"),
             CommonParams.branch(),
@@ -93,7 +98,7 @@ public class IssueActions implements ActionCatalog {
 
                 Action.read("sonarcloud_get_issue", "/actions/issues/{issue_key}", "Get an issue",
                                 "One issue by key, with its rule and component names.")
-                        .domain("issues").params(Param.string("issue_key", "Issue key").required().matching(ISSUE_KEY).sonar("issues"))
+                        .domain("issues").params(issueKey("issues"))
                         .call("api/issues/search").organization().fixed("additionalFields", "_all")
                         .custom(false, ISSUE_FIELDS, action -> run -> {
                             JsonNode body = run.callJson(action.request(run, Map.of()));
@@ -108,7 +113,7 @@ public class IssueActions implements ActionCatalog {
                                 "Transition an issue", "Applies a workflow transition (confirm, resolve, falsepositive, "
                                         + "accept, wontfix, reopen, …) and answers the updated issue.")
                         .domain("issues")
-                        .params(Param.string("issue_key", "Issue key").required().matching(ISSUE_KEY).sonar("issue"),
+                        .params(issueKey("issue"),
                                 Param.string("transition", "Transition").required()
                                         .oneOf("confirm", "unconfirm", "reopen", "resolve", "falsepositive", "wontfix",
                                                 "accept", "close"),
@@ -119,7 +124,7 @@ public class IssueActions implements ActionCatalog {
                 Action.write("sonarcloud_add_issue_comment", HttpMethod.POST, "/actions/issues/{issue_key}/comments",
                                 "Comment on an issue", "Adds a comment (Markdown) and answers the updated issue.")
                         .domain("issues")
-                        .params(Param.string("issue_key", "Issue key").required().matching(ISSUE_KEY).sonar("issue"),
+                        .params(issueKey("issue"),
                                 Param.string("text", "Comment text (Markdown)").required())
                         .call("api/issues/add_comment")
                         .object("issue", ISSUE_WITH_NAMES, ISSUE_FIELDS),
@@ -127,7 +132,7 @@ public class IssueActions implements ActionCatalog {
                 Action.write("sonarcloud_assign_issue", HttpMethod.POST, "/actions/issues/{issue_key}/assign",
                                 "Assign an issue", "Assigns the issue to a login, or unassigns it when assignee is absent.")
                         .domain("issues")
-                        .params(Param.string("issue_key", "Issue key").required().matching(ISSUE_KEY).sonar("issue"),
+                        .params(issueKey("issue"),
                                 Param.string("assignee", "Login of the new assignee; absent to unassign"))
                         .call("api/issues/assign")
                         .object("issue", ISSUE_WITH_NAMES, ISSUE_FIELDS),
@@ -135,7 +140,7 @@ public class IssueActions implements ActionCatalog {
                 Action.write("sonarcloud_set_issue_tags", HttpMethod.POST, "/actions/issues/{issue_key}/tags",
                                 "Set issue tags", "Replaces the issue's tags (an empty list clears them).")
                         .domain("issues")
-                        .params(Param.string("issue_key", "Issue key").required().matching(ISSUE_KEY).sonar("issue"),
+                        .params(issueKey("issue"),
                                 Param.list("tags", "The new tags"))
                         .call("api/issues/set_tags")
                         .custom(false, ISSUE_FIELDS, action -> run -> {
@@ -148,7 +153,7 @@ public class IssueActions implements ActionCatalog {
                 Action.read("sonarcloud_get_issue_changelog", "/actions/issues/{issue_key}/changelog",
                                 "Get an issue's changelog", "Every change of the issue: who, when, which fields.")
                         .domain("issues")
-                        .params(Param.string("issue_key", "Issue key").required().matching(ISSUE_KEY).sonar("issue"))
+                        .params(issueKey("issue"))
                         .call("api/issues/changelog")
                         .list("changelog", Mapping.of("user", "userName", "isUserActive", "avatar",
                                 "creationDate->created_at", "diffs", "externalUser", "webhookSource")));

@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -116,13 +115,7 @@ public class ProxyController {
             return null;
         }
         if (response.contentType() != null && response.contentType().contains("json")) {
-            try {
-                return mapper.readTree(response.body());
-            } catch (JacksonException e) {
-                throw new ApiException(502, "provider_error", "Bad gateway",
-                        "SonarQube Cloud answered a body that is not valid JSON", null,
-                        List.of(new ApiException.ProviderError(response.status(), response.url(), null)), null);
-            }
+            return response.json(mapper); // garbage is a 502, as for actions
         }
         return new String(response.body(), StandardCharsets.UTF_8);
     }

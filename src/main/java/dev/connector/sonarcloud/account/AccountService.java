@@ -177,13 +177,16 @@ public class AccountService {
 
     /** SonarQube Cloud refused the token on an action: the account is expired (past its 60 days) or in error. */
     public void markTokenRejected(AccountCredential credential) {
-        Instant now = clock.instant();
-        boolean expired = now.isAfter(credential.tokenLastUsedAt().plus(LinkedAccount.TOKEN_LIFETIME));
-        setStatus(credential.project(), credential.id(), expired ? LinkedAccount.EXPIRED : LinkedAccount.ERROR,
+        markTokenRejected(credential.project(), credential.id(), credential.tokenLastUsedAt());
+    }
+
+    public LinkedAccount markTokenRejected(String project, UUID id, Instant tokenLastUsedAt) {
+        boolean expired = clock.instant().isAfter(tokenLastUsedAt.plus(LinkedAccount.TOKEN_LIFETIME));
+        log.warn("account {} marked {}: SonarQube Cloud rejects its token", id, expired ? "expired" : "error");
+        return setStatus(project, id, expired ? LinkedAccount.EXPIRED : LinkedAccount.ERROR,
                 expired ? "token_expired" : "token_rejected",
                 expired ? "The token passed 60 days without use and SonarQube Cloud expired it; re-link the account"
                         : "SonarQube Cloud rejected the token (401); it was revoked or replaced; re-link the account");
-        log.warn("account {} marked {} after a 401 from SonarQube Cloud", credential.id(), expired ? "expired" : "error");
     }
 
     /** Successful upstream use renews the token's 60 days; written at most about once an hour, off the request path. */

@@ -153,9 +153,7 @@ public class ConnectService {
             sonarCredentials.validate(account.region(), token, account.organizationKey());
         } catch (ApiException e) {
             return switch (e.code()) {
-                case "invalid_credentials" -> accounts.setStatus(project, id,
-                        account.tokenExpiresAt().isBefore(clock.instant()) ? LinkedAccount.EXPIRED : LinkedAccount.ERROR,
-                        "token_rejected", "SonarQube Cloud does not accept the stored token; re-link the account");
+                case "invalid_credentials" -> accounts.markTokenRejected(project, id, account.tokenLastUsedAt());
                 case "organization_not_accessible" -> accounts.setStatus(project, id, LinkedAccount.ERROR,
                         "organization_not_accessible", "The token is no longer a member of organization '"
                                 + account.organizationKey() + "'");

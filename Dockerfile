@@ -14,7 +14,9 @@ RUN --mount=type=cache,target=/root/.m2 ./mvnw -q -B -DskipTests package \
     && java -Djarmode=tools -jar /src/target/sonarcloud-connector-*.jar extract --layers --launcher --destination /layers
 
 FROM eclipse-temurin:25-jre
-RUN groupadd --system connector && useradd --system --gid connector --home-dir /app --shell /usr/sbin/nologin connector \
+# a fixed uid, so a keyset file mounted as a secret can be made readable to it (README)
+RUN groupadd --system --gid 10001 connector \
+    && useradd --system --uid 10001 --gid connector --home-dir /app --shell /usr/sbin/nologin connector \
     && apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /layers/dependencies/ ./
@@ -22,6 +24,8 @@ COPY --from=build /layers/spring-boot-loader/ ./
 COPY --from=build /layers/snapshot-dependencies/ ./
 COPY --from=build /layers/application/ ./
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+# health, metrics and info on their own port, which compose does not publish beyond the host's loopback
+ENV SERVER_PORT=8080 MANAGEMENT_SERVER_PORT=8081
 # JDK 25 AOT cache from a training run that stops once the context is up (no database or real keyset needed):
 # start-up to ready drops from about 8 s to about 5 s on 2 cores
 RUN CONNECTOR_KEYSET="$(java org.springframework.boot.loader.launch.JarLauncher generate-keyset 2>/dev/null)" \
@@ -29,7 +33,8 @@ RUN CONNECTOR_KEYSET="$(java org.springframework.boot.loader.launch.JarLauncher 
     java -XX:AOTCacheOutput=app.aot -Dspring.context.exit=onRefresh org.springframework.boot.loader.launch.JarLauncher \
     && chmod 444 app.aot
 USER connector
-EXPOSE 8080
+EXPOSE 8080 8081
 HEALTHCHECK --interval=15s --timeout=3s --start-period=30s --retries=3 \
-    CMD curl -fsS http://127.0.0.1:${SERVER_PORT:-8080}/actuator/health/liveness || exit 1
+    CMD curl -fsS http://127.0.0.1:${MANAGEMENT_SERVER_PORT:-8081}/actuator/health/liveness || exit 1
+# docker run --rm <image> generate-keyset > keyset.json (also add-key, promote-key, list-keys: README)
 ENTRYPOINT ["java", "-XX:AOTCache=app.aot", "org.springframework.boot.loader.launch.JarLauncher"]

@@ -1,6 +1,6 @@
 package dev.connector.sonarcloud;
 
-import dev.connector.sonarcloud.credential.Keysets;
+import dev.connector.sonarcloud.credential.KeysetCommands;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -12,10 +12,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class ConnectorApplication {
 
     public static void main(String[] args) {
-        if (args.length == 1 && args[0].equals("generate-keyset")) {
-            // java -jar sonarcloud-connector.jar generate-keyset > keyset.json (a new AES-256-GCM Tink keyset)
-            System.out.println(Keysets.generate());
-            return;
+        if (KeysetCommands.handles(args)) {
+            // java -jar sonarcloud-connector.jar generate-keyset > keyset.json, add-key, promote-key, list-keys
+            System.exit(KeysetCommands.run(args, System.in, System.out, System.err));
         }
         SpringApplication.run(ConnectorApplication.class, args);
     }

@@ -208,11 +208,16 @@ public class AccountService {
         }
     }
 
+    /**
+     * No key of the keyset opens this row: the operator's keyset is wrong or lacks a key, which is the service's
+     * problem, not the account's. Nothing is marked, so the account works again once the keyset is right.
+     */
     private ApiException credentialUnreadable(String project, UUID id) {
-        setStatus(project, id, LinkedAccount.ERROR, "credential_unreadable",
-                "The stored credential cannot be decrypted with the current keyset; re-link the account");
-        return new ApiException(412, "account_not_active", "Account not active",
-                "The stored credential of this account cannot be decrypted; re-link the account", null, null, null);
+        log.error("account {}: its stored credential does not decrypt with the configured keyset (key missing or "
+                + "wrong keyset; see the keyset readiness check); the account is left as it is", id);
+        return ApiException.unavailable("credential_unreadable",
+                "The service cannot read this account's stored credential right now (a server-side keyset problem, "
+                        + "not the account's); nothing was changed. Try again later; no need to re-link.", 60);
     }
 
     public static ApiException notActive(LinkedAccount account) {

@@ -3,6 +3,7 @@ package dev.connector.sonarcloud.action;
 import dev.connector.sonarcloud.auth.Caller;
 import dev.connector.sonarcloud.auth.RequiresScope;
 import dev.connector.sonarcloud.auth.Scope;
+import dev.connector.sonarcloud.web.AccessLogFilter;
 import dev.connector.sonarcloud.web.ApiException;
 import dev.connector.sonarcloud.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
@@ -124,6 +125,7 @@ public class ActionController {
             return ApiException.notFound("No such action route");
         });
         ActionDefinition action = match.action();
+        request.setAttribute(AccessLogFilter.ROUTE, action.path()); // the access line names the action's route
         ActionExecutor.authorize(caller, action);
         Map<String, JsonNode> query = new LinkedHashMap<>();
         request.getParameterMap().forEach((name, values) ->

@@ -8,11 +8,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /** Matches a presented key against the configured SHA-256 hashes, in constant time over all of them. */
 @Component
 public class ApiKeys {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiKeys.class);
+    /** What {@code printf '%s' "$UNSET_VARIABLE" | sha256sum} gives: a key nobody can present. */
+    static final String EMPTY_KEY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
     private record Entry(byte[] hash, Caller caller) {
     }
@@ -21,6 +27,11 @@ public class ApiKeys {
 
     public ApiKeys(ApiKeyProperties properties) {
         this.entries = properties.apiKeys().stream().map(ApiKeys::entry).toList();
+        if (entries.isEmpty()) {
+            log.warn("NO API KEY IS CONFIGURED: every request except health and /openapi.yaml will be refused (401). "
+                    + "Make a key with 'openssl rand -hex 32' and set CONNECTOR_API_KEYS_0_PROJECT, "
+                    + "CONNECTOR_API_KEYS_0_KEY_SHA256 (its SHA-256) and CONNECTOR_API_KEYS_0_SCOPES; see README.");
+        }
     }
 
     private static Entry entry(ApiKeyProperties.ApiKey key) {
@@ -31,6 +42,11 @@ public class ApiKeys {
         if (!hex.matches("[0-9a-f]{64}")) {
             throw new IllegalStateException("connector.api-keys (project " + key.project()
                     + "): key-sha256 must be 64 lowercase hex characters");
+        }
+        if (hex.equals(EMPTY_KEY_SHA256)) {
+            throw new IllegalStateException("connector.api-keys (project " + key.project()
+                    + "): key-sha256 is the SHA-256 of an empty key (was the variable holding the key unset?); "
+                    + "make a key with 'openssl rand -hex 32' and configure its SHA-256");
         }
         Set<String> scopes = key.scopes() == null ? Set.of()
                 : key.scopes().stream().map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());

@@ -34,9 +34,12 @@ public class CallerInterceptor implements HandlerInterceptor {
         String presented = presentedCredential(request.getHeader(HttpHeaders.AUTHORIZATION));
         Caller caller = apiKeys.match(presented);
         if (caller == null) {
-            if (presented != null && method.hasMethodAnnotation(AcceptsConnectSession.class)) {
-                request.setAttribute(SESSION_TOKEN, presented);
-                return true;
+            if (method.hasMethodAnnotation(AcceptsConnectSession.class)) {
+                String session = presented != null ? presented : formSessionToken(request);
+                if (session != null) {
+                    request.setAttribute(SESSION_TOKEN, session);
+                    return true;
+                }
             }
             throw ApiException.unauthorized(presented == null
                     ? "Send an API key as 'Authorization: Basic base64(<key>:)' or 'Authorization: Bearer <key>'"
@@ -52,6 +55,16 @@ public class CallerInterceptor implements HandlerInterceptor {
         }
         request.setAttribute(Caller.ATTRIBUTE, caller);
         return true;
+    }
+
+    /** A plain HTML form cannot send headers: its session token comes as the form field session_token. */
+    private static String formSessionToken(HttpServletRequest request) {
+        String contentType = request.getContentType();
+        if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+            return null;
+        }
+        String token = request.getParameter("session_token");
+        return token == null || token.isBlank() ? null : token.trim();
     }
 
     private static boolean isPublic(HandlerMethod method) {

@@ -7,6 +7,8 @@ import dev.connector.sonarcloud.auth.Caller;
 import dev.connector.sonarcloud.auth.CallerInterceptor;
 import dev.connector.sonarcloud.auth.RequiresScope;
 import dev.connector.sonarcloud.auth.Scope;
+import dev.connector.sonarcloud.web.ApiException;
+import dev.connector.sonarcloud.web.ErrorHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Instant;
@@ -14,6 +16,7 @@ import java.time.temporal.ChronoUnit;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -23,9 +26,13 @@ import org.springframework.web.bind.annotation.RestController;
 public class ConnectController {
 
     private final ConnectService connect;
+    private final ConnectPage page;
+    private final ErrorHandler errors;
 
-    public ConnectController(ConnectService connect) {
+    public ConnectController(ConnectService connect, ConnectPage page, ErrorHandler errors) {
         this.connect = connect;
+        this.page = page;
+        this.errors = errors;
     }
 
     @PostMapping(path = "/connect_sessions", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -56,10 +63,27 @@ public class ConnectController {
         return connect(request, form);
     }
 
+    /** Also a plain HTML form (session token in the field session_token): a browser gets a page or a redirect. */
     @PostMapping(path = "/connect", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     @AcceptsConnectSession
-    ResponseEntity<AccountView> connectForm(HttpServletRequest request, @RequestParam MultiValueMap<String, String> form) {
-        return connect(request, ConnectForm.fromForm(form.toSingleValueMap()));
+    ResponseEntity<?> connectForm(HttpServletRequest request, @RequestParam MultiValueMap<String, String> form) {
+        ResponseEntity<AccountView> linked = connect(request, ConnectForm.fromForm(form.toSingleValueMap()));
+        return ConnectPage.wanted(request) ? page.linked(linked.getBody(), linked.getStatusCode().value() == 201) : linked;
+    }
+
+    /** Failures of a browser form post (the interceptor's included) answer HTML too; everything else a problem. */
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<?> failed(ApiException e, HttpServletRequest request) {
+        boolean formPost = MediaType.APPLICATION_FORM_URLENCODED.includes(contentType(request));
+        return formPost && ConnectPage.wanted(request) ? page.failed(e) : errors.api(e);
+    }
+
+    private static MediaType contentType(HttpServletRequest request) {
+        try {
+            return request.getContentType() == null ? null : MediaType.parseMediaType(request.getContentType());
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private ResponseEntity<AccountView> connect(HttpServletRequest request, ConnectForm form) {

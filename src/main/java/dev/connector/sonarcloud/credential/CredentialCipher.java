@@ -9,6 +9,9 @@ import com.google.crypto.tink.aead.AeadConfig;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.Collections;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -22,6 +25,7 @@ public class CredentialCipher {
 
     private final Aead aead;
     private final long primaryKeyId;
+    private final Set<Long> keyIds;
 
     public CredentialCipher(String keysetJson) {
         try {
@@ -29,6 +33,11 @@ public class CredentialCipher {
             KeysetHandle handle = TinkJsonProtoKeysetFormat.parseKeyset(keysetJson, InsecureSecretKeyAccess.get());
             this.aead = handle.getPrimitive(RegistryConfiguration.get(), Aead.class);
             this.primaryKeyId = Integer.toUnsignedLong(handle.getPrimary().getId());
+            Set<Long> ids = new TreeSet<>();
+            for (int i = 0; i < handle.size(); i++) {
+                ids.add(Integer.toUnsignedLong(handle.getAt(i).getId()));
+            }
+            this.keyIds = Collections.unmodifiableSet(ids);
         } catch (GeneralSecurityException | RuntimeException e) {
             // the keyset is secret: never echo it, nor the parser's message which may quote it
             throw new IllegalStateException("The credential keyset (CONNECTOR_KEYSET / CONNECTOR_KEYSET_FILE) is not a valid Tink AEAD keyset", null);
@@ -37,6 +46,11 @@ public class CredentialCipher {
 
     public long primaryKeyId() {
         return primaryKeyId;
+    }
+
+    /** The ids of every key in the keyset (the numbers {@link #keyId} reads from ciphertexts). */
+    public Set<Long> keyIds() {
+        return keyIds;
     }
 
     public byte[] encrypt(String token, String project, UUID accountId) {

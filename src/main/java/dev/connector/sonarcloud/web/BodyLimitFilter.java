@@ -19,7 +19,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * or as soon as a chunked body crosses it, so a huge body costs neither memory nor a thread for long.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@Order(Ordered.HIGHEST_PRECEDENCE + 3) // after the CORS filter (WebConfig): its 413 carries the CORS headers
 public class BodyLimitFilter extends OncePerRequestFilter {
 
     private final long maxBytes;

@@ -37,7 +37,7 @@ public class ErrorHandler {
     }
 
     @ExceptionHandler(ApiException.class)
-    ResponseEntity<Object> api(ApiException e) {
+    public ResponseEntity<Object> api(ApiException e) {
         // fail-fast answers (open breaker, full bulkhead) are counted in metrics, not logged one by one
         if (e.status() >= 500 && e.status() != 503) {
             log.warn("answered {} {}: {}", e.status(), e.code(), e.getMessage());

@@ -126,18 +126,27 @@ class AccountsTest extends IntegrationTest {
     }
 
     @Test
-    void ciphertextMovedToAnotherRowDoesNotDecrypt() {
+    void ciphertextMovedToAnotherRowDoesNotDecryptAndMarksNothing() {
         String first = link(EU_TOKEN, EU_ORG, "eu", "owner-a");
         String second = link(EU_TOKEN, EU_ORG, "eu", "owner-b");
+        byte[] own = jdbc.sql("select credential_ciphertext from linked_account where id = :b")
+                .param("b", UUID.fromString(second)).query(byte[].class).single();
         jdbc.sql("update linked_account set credential_ciphertext = (select credential_ciphertext from linked_account where id = :a) where id = :b")
                 .param("a", UUID.fromString(first)).param("b", UUID.fromString(second)).update();
         Api.Response action = full().account(second).get("/actions/projects");
-        assertThat(action.status()).isEqualTo(412);
-        assertThat(action.json().path("code").asString()).isEqualTo("account_not_active");
-        assertThat(action.json().path("detail").asString()).contains("cannot be decrypted");
+        assertThat(action.status()).isEqualTo(503);
+        assertThat(action.json().path("code").asString()).isEqualTo("credential_unreadable");
+        assertThat(action.json().path("detail").asString()).contains("no need to re-link");
+        assertThat(full().post("/accounts/" + second + "/revalidate", null).status()).isEqualTo(503);
+        // a service-side condition: the account is not marked as the user's problem
         var account = full().get("/accounts/" + second).json();
-        assertThat(account.path("status").asString()).isEqualTo("error");
-        assertThat(account.path("status_reasons").path(0).path("code").asString()).isEqualTo("credential_unreadable");
+        assertThat(account.path("status").asString()).isEqualTo("active");
+        assertThat(account.path("status_reasons").size()).isZero();
         assertThat(full().account(first).get("/actions/projects").status()).isEqualTo(200);
+
+        // once the row is readable again the account works, without revalidate
+        jdbc.sql("update linked_account set credential_ciphertext = :c where id = :b")
+                .param("c", own).param("b", UUID.fromString(second)).update();
+        assertThat(full().account(second).get("/actions/projects").status()).isEqualTo(200);
     }
 }

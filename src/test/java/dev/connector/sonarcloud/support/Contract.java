@@ -79,6 +79,11 @@ public final class Contract {
                     : List.of(method + " " + template + " " + status + " has a body but openapi.yaml documents none");
         }
         String documentedType = content.propertyNames().iterator().next();
+        for (String type : content.propertyNames()) {
+            if (contentType != null && contentType.startsWith(type)) {
+                documentedType = type; // a route documenting several media types (JSON, or HTML for a browser)
+            }
+        }
         String pointer = pointerOf(template, method, status, response, documentedType);
         return validate(pointer, contentType, documentedType, body, method, template, status);
     }

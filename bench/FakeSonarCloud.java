@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Routes (an optional leading {@code /us} is stripped, so the US region can point at {@code http://host:port/us}):
  * <ul>
- *   <li>GET api/components/search: about 3 KB, shaped like search-components-example.json, organization my-org</li>
+ *   <li>GET api/components/search: about 3 KB, shaped like search-components-example.json, organization my-org;
+ *   for {@code organization=kb<N>} about N KB (100 projects with long descriptions), for the growth lines</li>
  *   <li>GET api/issues/search: issue/search-example.json's shape, about 3 KB</li>
  *   <li>GET api/authentication/validate: {"valid":true}</li>
  *   <li>GET api/organizations/search: the organization asked for in {@code organizations=} (default my-org)</li>
@@ -161,7 +162,7 @@ public final class FakeSonarCloud {
             path = path.substring(3);
         }
         return switch (path) {
-            case "/api/components/search" -> COMPONENTS;
+            case "/api/components/search" -> components(param(query, "organization"));
             case "/api/issues/search" -> ISSUES;
             case "/api/authentication/validate" -> VALID;
             case "/api/users/current" -> USER;
@@ -260,6 +261,35 @@ public final class FakeSonarCloud {
                     .append("T08:15:3").append(i % 10).append("+0000\",\"version\":\"1.").append(i).append(".0\"")
                     .append(",\"tags\":[\"team-").append((char) ('a' + i % 4)).append("\",\"backend\"]")
                     .append(",\"description\":\"").append(names[i]).append(" of the benchmark organization\"}");
+        }
+        return json.append("]}").toString();
+    }
+
+    private static final java.util.Map<Integer, Reply> SIZED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The 3 KB body, or for an organization {@code kb<N>} a body of about N KB (100 projects): the growth lines. */
+    private static Reply components(String organization) {
+        if (organization == null || !organization.matches("kb\\d{1,5}")) {
+            return COMPONENTS;
+        }
+        return SIZED.computeIfAbsent(Integer.parseInt(organization.substring(2)), kb -> response(200, sizedComponents(organization, kb)));
+    }
+
+    private static String sizedComponents(String organization, int kb) {
+        int count = 100;
+        int padding = Math.max(0, (kb * 1024 - 30) / count - 250);
+        StringBuilder json = new StringBuilder("{\"paging\":{\"pageIndex\":1,\"pageSize\":100,\"total\":")
+                .append(count).append("},\"components\":[");
+        for (int i = 0; i < count; i++) {
+            String key = organization + "_project-" + i;
+            json.append(i > 0 ? "," : "").append("{\"organization\":\"").append(organization).append("\",\"key\":\"")
+                    .append(key).append("\",\"qualifier\":\"TRK\",\"name\":\"Project ").append(i)
+                    .append("\",\"project\":\"").append(key)
+                    .append("\",\"visibility\":\"private\",\"analysisDate\":\"2024-05-1").append(i % 10)
+                    .append("T08:15:3").append(i % 10).append("+0000\",\"version\":\"1.").append(i).append(".0\"")
+                    .append(",\"tags\":[\"team-").append((char) ('a' + i % 4)).append("\",\"backend\"]")
+                    .append(",\"description\":\"").append("Lorem ipsum dolor sit amet. ".repeat(padding / 28 + 1), 0, padding)
+                    .append("\"}");
         }
         return json.append("]}").toString();
     }

@@ -43,11 +43,17 @@ public final class BenchDatabase {
                 // bench/run stops the postmaster by pid if this fails
             }
         }));
+        // a second database for the instance of `bench/run --baseline <ref>`, so that its schema is its own
+        try (var connection = postgres.getPostgresDatabase().getConnection(); var statement = connection.createStatement()) {
+            statement.execute("create database baseline");
+        }
+        String url = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/";
         write(work.resolve("db.env"), """
                 SPRING_DATASOURCE_URL='%s'
                 SPRING_DATASOURCE_USERNAME='postgres'
                 SPRING_DATASOURCE_PASSWORD='postgres'
-                """.formatted("jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres"));
+                BASELINE_DATASOURCE_URL='%s'
+                """.formatted(url + "postgres", url + "baseline"));
         System.out.println("embedded PostgreSQL 17 on port " + postgres.getPort());
         Thread.currentThread().join();
     }

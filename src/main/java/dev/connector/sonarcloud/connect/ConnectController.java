@@ -7,6 +7,7 @@ import dev.connector.sonarcloud.auth.Caller;
 import dev.connector.sonarcloud.auth.CallerInterceptor;
 import dev.connector.sonarcloud.auth.RequiresScope;
 import dev.connector.sonarcloud.auth.Scope;
+import dev.connector.sonarcloud.web.AccessLogFilter;
 import dev.connector.sonarcloud.web.ApiException;
 import dev.connector.sonarcloud.web.ErrorHandler;
 import jakarta.servlet.http.HttpServletRequest;
@@ -91,6 +92,7 @@ public class ConnectController {
         AccountService.Linked linked = caller != null
                 ? connect.connectWithApiKey(caller, form)
                 : connect.connectWithSession((String) request.getAttribute(CallerInterceptor.SESSION_TOKEN), form);
+        request.setAttribute(AccessLogFilter.ACCOUNT, linked.account().id().toString());
         return ResponseEntity.status(linked.created() ? 201 : 200)
                 .location(URI.create("/accounts/" + linked.account().id()))
                 .body(AccountView.of(linked.account()));

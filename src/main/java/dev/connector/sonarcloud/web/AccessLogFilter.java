@@ -27,6 +27,8 @@ public class AccessLogFilter extends OncePerRequestFilter {
 
     /** A finer route template than the handler's pattern (a generic handler names the action's route here). */
     public static final String ROUTE = AccessLogFilter.class.getName() + ".route";
+    /** The account a request created or touched when the request itself did not name it (/connect). */
+    public static final String ACCOUNT = AccessLogFilter.class.getName() + ".account";
     private static final Logger log = LoggerFactory.getLogger("dev.connector.sonarcloud.access");
     private static final Pattern UUID_SHAPE = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
@@ -66,6 +68,9 @@ public class AccessLogFilter extends OncePerRequestFilter {
 
     /** The account the request named (header or path), only when it has the shape of an id. */
     private static String accountId(HttpServletRequest request) {
+        if (request.getAttribute(ACCOUNT) instanceof String linked) {
+            return linked;
+        }
         String header = request.getHeader("x-account-id");
         if (header != null && UUID_SHAPE.matcher(header).matches()) {
             return header.toLowerCase();

@@ -96,6 +96,9 @@ class CorsAndAccessLogTest extends IntegrationTest {
         assertThat(actionLine).contains("\"http_route\":\"/actions/projects\"");
         String accountLine = accessLines(output, requestIds.get(1)).getFirst();
         assertThat(accountLine).contains("\"http_route\":\"/accounts/{id}\"", "\"account_id\":\"" + accountId + "\"");
+        // /connect names the account it linked
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> output.getOut().lines().anyMatch(line ->
+                line.contains("\"http_route\":\"/connect\"") && line.contains("\"account_id\":\"" + accountId + "\"")));
         Thread.sleep(300); // nothing else arrives for these requests
         assertThat(accessLines(output, requestIds.get(0))).hasSize(1);
     }

@@ -134,6 +134,36 @@ public class AccountRepository {
                 .param("project", project).param("id", id).update() == 1;
     }
 
+    /**
+     * Active accounts whose token expires before {@code expiresBefore} but has not expired at {@code now}, and whose
+     * current expiry window (their last use) has not been warned about yet.
+     */
+    public List<LinkedAccount> tokensToWarn(Instant now, Instant expiresBefore, int limit) {
+        return jdbc.sql("select " + COLUMNS + """
+                         from linked_account a
+                        where status = 'active' and token_last_used_at <= :lastUseBefore and token_last_used_at > :lastUseAfter
+                          and not exists (select 1 from token_expiry_notice n
+                                           where n.account_id = a.id and n.token_last_used_at = a.token_last_used_at)
+                        order by token_last_used_at, id
+                        limit :limit""")
+                .param("lastUseBefore", ts(expiresBefore.minus(LinkedAccount.TOKEN_LIFETIME)))
+                .param("lastUseAfter", ts(now.minus(LinkedAccount.TOKEN_LIFETIME)))
+                .param("limit", limit)
+                .query(rowMapper).list();
+    }
+
+    /** Claims the warning for this expiry window; false when it was already given (by this or another instance). */
+    public boolean claimExpiryWarning(UUID accountId, Instant tokenLastUsedAt, Instant now) {
+        return jdbc.sql("""
+                insert into token_expiry_notice (account_id, token_last_used_at, notified_at)
+                values (:id, :lastUsed, :now)
+                on conflict (account_id) do update
+                   set token_last_used_at = excluded.token_last_used_at, notified_at = excluded.notified_at
+                 where token_expiry_notice.token_last_used_at <> excluded.token_last_used_at""")
+                .param("id", accountId).param("lastUsed", ts(tokenLastUsedAt)).param("now", ts(now))
+                .update() == 1;
+    }
+
     /** One page in (created_at, id) order, starting after the given position. */
     public List<LinkedAccount> page(String project, String originOwnerId, String status, Instant afterCreated,
                                     UUID afterId, int limit) {

@@ -4,6 +4,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.connector.sonarcloud.credential.CredentialCipher;
 import dev.connector.sonarcloud.credential.CredentialUnreadableException;
+import dev.connector.sonarcloud.event.AccountEvents;
+import dev.connector.sonarcloud.event.EventType;
 import dev.connector.sonarcloud.sonar.Region;
 import dev.connector.sonarcloud.web.ApiException;
 import java.time.Clock;
@@ -22,7 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Linked accounts: linking (StackOne's upsert rule, one transaction), reading, status changes, and the
  * credentials actions run with. Decrypted credentials of active accounts are cached briefly in memory
- * (bounded, evicted on every change made here) so a warm read action touches no database.
+ * (bounded, evicted on every change made here) so a warm read action touches no database. Every change writes its
+ * account event (webhooks) in its own transaction.
  */
 @Service
 public class AccountService {
@@ -33,16 +36,19 @@ public class AccountService {
     private final AccountRepository repository;
     private final CredentialCipher cipher;
     private final TransactionTemplate transactions;
+    private final AccountEvents events;
     private final Clock clock;
     private final Cache<UUID, AccountCredential> credentials;
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
 
     public AccountService(AccountRepository repository, CredentialCipher cipher, TransactionTemplate transactions,
+                          AccountEvents events,
                           @Value("${connector.credential-cache.size:10000}") long cacheSize,
                           @Value("${connector.credential-cache.ttl:5m}") Duration cacheTtl) {
         this.repository = repository;
         this.cipher = cipher;
         this.transactions = transactions;
+        this.events = events;
         this.clock = Clock.systemUTC();
         this.credentials = Caffeine.newBuilder().maximumSize(cacheSize).expireAfterWrite(cacheTtl).build();
     }
@@ -83,6 +89,7 @@ public class AccountService {
                     link.organizationKey(), link.region(), link.login(), link.userName(), link.multiple(), now, now, now);
             byte[] ciphertext = cipher.encrypt(link.token(), account.project(), account.id());
             repository.insert(account, ciphertext, CredentialCipher.keyId(ciphertext));
+            emit(EventType.ACCOUNT_CREATED, account);
             return new Linked(account, true);
         });
         credentials.invalidate(linked.account().id());
@@ -98,6 +105,7 @@ public class AccountService {
                 existing.createdAt(), now);
         byte[] ciphertext = cipher.encrypt(link.token(), account.project(), account.id());
         repository.relink(account, ciphertext, CredentialCipher.keyId(ciphertext));
+        emit(EventType.ACCOUNT_UPDATED, account);
         return account;
     }
 
@@ -129,24 +137,50 @@ public class AccountService {
                     current.login(), current.userName(), current.multiple(), current.tokenLastUsedAt(),
                     current.createdAt(), clock.instant());
             repository.updateDetails(updated);
+            emit(EventType.ACCOUNT_UPDATED, updated);
             return updated;
         });
     }
 
     public void delete(String project, UUID id) {
-        boolean deleted = repository.delete(project, id);
+        LinkedAccount deleted = transactions.execute(status -> {
+            LinkedAccount account = repository.lock(project, id).orElse(null);
+            if (account != null && repository.delete(project, id)) {
+                emit(EventType.ACCOUNT_DELETED, account);
+            }
+            return account;
+        });
         credentials.invalidate(id);
-        if (!deleted) {
+        if (deleted == null) {
             throw ApiException.notFound("No such account");
         }
     }
 
+    /** A change of status (or of its reason) is an event: error, expired, or updated for anything else. */
     public LinkedAccount setStatus(String project, UUID id, String status, String reasonCode, String description) {
         List<LinkedAccount.StatusReason> reasons = reasonCode == null ? List.of()
                 : List.of(new LinkedAccount.StatusReason(reasonCode, description, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
-        repository.updateStatus(project, id, status, reasons, clock.instant());
+        LinkedAccount updated = transactions.execute(tx -> {
+            LinkedAccount current = repository.lock(project, id).orElseThrow(() -> ApiException.notFound("No such account"));
+            repository.updateStatus(project, id, status, reasons, clock.instant());
+            LinkedAccount changed = repository.find(project, id).orElseThrow();
+            boolean sameReasons = current.statusReasons().stream().map(LinkedAccount.StatusReason::code).toList()
+                    .equals(reasons.stream().map(LinkedAccount.StatusReason::code).toList());
+            if (!current.status().equals(status) || !sameReasons) {
+                emit(switch (status) {
+                    case LinkedAccount.ERROR -> EventType.ACCOUNT_ERROR;
+                    case LinkedAccount.EXPIRED -> EventType.ACCOUNT_EXPIRED;
+                    default -> EventType.ACCOUNT_UPDATED;
+                }, changed);
+            }
+            return changed;
+        });
         credentials.invalidate(id);
-        return get(project, id);
+        return updated;
+    }
+
+    private void emit(EventType type, LinkedAccount account) {
+        events.publish(type, account.project(), account.id(), AccountView.of(account));
     }
 
     /**

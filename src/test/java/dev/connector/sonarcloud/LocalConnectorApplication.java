@@ -99,6 +99,10 @@ public final class LocalConnectorApplication {
         notes.append("  Hub origins allowed (CORS): ")
                 .append(defaults.getOrDefault("connector.hub.allowed-origins", System.getenv("CONNECTOR_HUB_ALLOWED_ORIGINS")))
                 .append('\n');
+        if (!configured("CONNECTOR_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "connector.webhooks.allow-private-targets")) {
+            defaults.put("connector.webhooks.allow-private-targets", "true");
+            notes.append("  webhooks: http and local targets allowed (CONNECTOR_WEBHOOKS_ALLOW_PRIVATE_TARGETS=true)\n");
+        }
 
         // system properties outrank application.yml (default properties would not) and stay below the command
         // line; each is set only when neither the environment nor a -D names it, so a variable always wins

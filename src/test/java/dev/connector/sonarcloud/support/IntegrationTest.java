@@ -29,6 +29,11 @@ import org.springframework.test.context.DynamicPropertySource;
         "resilience4j.circuitbreaker.configs.default.minimum-number-of-calls=5",
         "resilience4j.circuitbreaker.configs.default.sliding-window-size=10",
         "resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state=2s",
+        "connector.webhooks.allow-private-targets=true",
+        "connector.webhooks.poll-interval=100ms",
+        "connector.webhooks.retry.initial-delay=200ms",
+        "connector.webhooks.retry.max-delay=1s",
+        "connector.webhooks.response-timeout=3s",
 })
 public abstract class IntegrationTest {
 
@@ -77,7 +82,7 @@ public abstract class IntegrationTest {
 
     @BeforeEach
     void cleanSlate() {
-        jdbc.sql("truncate linked_account, connect_session").update();
+        jdbc.sql("truncate linked_account, connect_session, account_event, webhook, webhook_delivery, token_expiry_notice").update();
         breakers.getAllCircuitBreakers().forEach(io.github.resilience4j.circuitbreaker.CircuitBreaker::reset);
         EU.reset();
         US.reset();

@@ -19,7 +19,7 @@ public final class TestKeys {
     /** Project A, connect only (what a Hub backend needs). */
     public static final String CONNECT_ONLY = "test-key-project-a-connect-0123456";
 
-    public static final String ALL_SCOPES = "connect,accounts,actions:read,actions:write,admin";
+    public static final String ALL_SCOPES = "connect,accounts,actions:read,actions:write,admin,webhooks";
 
     private TestKeys() {
     }

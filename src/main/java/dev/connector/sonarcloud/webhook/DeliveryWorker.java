@@ -33,7 +33,9 @@ import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import jakarta.annotation.PreDestroy;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -127,6 +129,30 @@ class DeliveryWorker implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    @PreDestroy
+    void close() throws IOException {
+        stop();
+        http.close();
+        senders.shutdown();
+    }
+
+    /** Events whose deliveries are all finished are kept {@code retention} (the delivery log), then deleted. */
+    @Scheduled(fixedDelayString = "${connector.webhooks.cleanup-interval:PT1H}", initialDelayString = "PT5M")
+    void deleteOldEvents() {
+        try {
+            int deleted = jdbc.sql("""
+                    delete from account_event e
+                     where e.created_at < :cutoff
+                       and not exists (select 1 from webhook_delivery d where d.event_id = e.id and d.status = 'pending')""")
+                    .param("cutoff", WebhookRepository.ts(clock.instant().minus(properties.retention()))).update();
+            if (deleted > 0) {
+                log.info("deleted {} account events older than {}", deleted, properties.retention());
+            }
+        } catch (RuntimeException e) {
+            log.warn("account event cleanup failed: {}", e.getClass().getSimpleName()); // the next run tries again
+        }
     }
 
     private void loop() {

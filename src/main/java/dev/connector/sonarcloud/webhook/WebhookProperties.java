@@ -24,7 +24,9 @@ public record WebhookProperties(
         @DefaultValue("5d") Duration disableAfter,
         /* after rotate_secret the previous secret keeps signing this long */
         @DefaultValue("24h") Duration secretRotationGrace,
-        @DefaultValue("50") int maxPerProject) {
+        @DefaultValue("50") int maxPerProject,
+        /* how long events and their delivery log are kept once no delivery is pending */
+        @DefaultValue("30d") Duration retention) {
 
     public record Retry(@DefaultValue("5s") Duration initialDelay, @DefaultValue("1h") Duration maxDelay,
                         @DefaultValue("24h") Duration maxAge) {

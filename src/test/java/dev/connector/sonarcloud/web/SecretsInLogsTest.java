@@ -40,12 +40,24 @@ class SecretsInLogsTest extends IntegrationTest {
         EU.failWith("/api/components/search", 401);
         full().account(account).get("/actions/projects");
         api().as("wrong-key-value-987").get("/accounts");
+        Api.Response webhook = full().post("/webhooks", Map.of("url", "http://127.0.0.1:9/nobody-listens",
+                "events", java.util.List.of("account.created")));
+        String webhookSecret = webhook.json().path("secret").asString();
+        String webhookId = webhook.json().path("id").asString();
+        String rotatedSecret = full().post("/webhooks/" + webhookId + "/rotate_secret", null).json().path("secret").asString();
+        full().post("/webhooks/" + webhookId + "/test", null);
+        try {
+            Thread.sleep(1000); // a delivery attempt or two (refused connection) while logging at DEBUG
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
 
         String logs = output.getAll();
         assertThat(logs).contains("\"request_id\":\"secrets-check-2\"");
         assertThat(logs).doesNotContain(TestKeys.FULL).doesNotContain(TestKeys.READ_ONLY)
                 .doesNotContain("wrong-key-value-987").doesNotContain(EU_TOKEN).doesNotContain(session)
-                .doesNotContain("webhook-secret-value-123");
+                .doesNotContain("webhook-secret-value-123")
+                .doesNotContain(webhookSecret.substring("whsec_".length())).doesNotContain(rotatedSecret.substring("whsec_".length()));
         // the keyset's key material
         String keyValue = KEYSET.replaceAll("(?s).*\"value\"\\s*:\\s*\"([^\"]+)\".*", "$1");
         assertThat(keyValue).isNotBlank().isNotEqualTo(KEYSET);

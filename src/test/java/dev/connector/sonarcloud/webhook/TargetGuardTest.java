@@ -13,7 +13,7 @@ class TargetGuardTest {
     private static WebhookProperties properties(boolean allowPrivate) {
         return new WebhookProperties(allowPrivate, new WebhookProperties.Retry(Duration.ofSeconds(5), Duration.ofHours(1),
                 Duration.ofHours(24)), Duration.ofSeconds(1), 16, Duration.ofSeconds(5), Duration.ofSeconds(10),
-                Duration.ofDays(5), Duration.ofHours(24), 50);
+                Duration.ofDays(5), Duration.ofHours(24), 50, Duration.ofDays(30));
     }
 
     private final TargetGuard strict = new TargetGuard(properties(false));

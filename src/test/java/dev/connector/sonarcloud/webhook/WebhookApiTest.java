@@ -232,7 +232,7 @@ class WebhookApiTest extends IntegrationTest {
                 .param("url", receiver.url("/private").replace("http:", "https:")).param("id", UUID.fromString(id)).update();
         WebhookProperties strict = new WebhookProperties(false, new WebhookProperties.Retry(Duration.ofMillis(200),
                 Duration.ofSeconds(1), Duration.ofHours(24)), Duration.ofMillis(100), 16, Duration.ofSeconds(2),
-                Duration.ofSeconds(2), Duration.ofDays(5), Duration.ofHours(24), 50);
+                Duration.ofSeconds(2), Duration.ofDays(5), Duration.ofHours(24), 50, Duration.ofDays(30));
         DeliveryWorker strictWorker = new DeliveryWorker(jdbc, transactions, webhookService, new TargetGuard(strict), strict,
                 new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
         assertThat(strictWorker.deliverDue()).isEqualTo(1);
@@ -245,6 +245,19 @@ class WebhookApiTest extends IntegrationTest {
         jdbc.sql("update webhook_delivery set next_attempt_at = now()").update();
         assertThat(worker.deliverDue()).isEqualTo(1);
         assertThat(receiver.received()).hasSize(1);
+    }
+
+    @Test
+    void oldFinishedEventsAreDeletedButPendingOnesKept() {
+        String id = create("/old", List.of("account.created")).json().path("id").asString();
+        full().post("/webhooks/" + id + "/test", null);
+        eventually("the ping", () -> receiver.received().size() == 1);
+        worker.stop();
+        full().post("/webhooks/" + id + "/test", null); // stays pending: the worker is stopped
+        jdbc.sql("update account_event set created_at = now() - interval '31 days'").update();
+        worker.deleteOldEvents();
+        assertThat(jdbc.sql("select count(*) from account_event").query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select status from webhook_delivery").query(String.class).list()).containsExactly("pending");
     }
 
     @Autowired

@@ -110,8 +110,9 @@ public class WebhookController {
         return new DeliveryPage(rows.stream().map(WebhookView.DeliveryView::of).toList(), nextCursor);
     }
 
-    @PostMapping("/{id}/deliveries/{deliveryId}/replay")
-    ResponseEntity<WebhookView.DeliveryView> replay(Caller caller, @PathVariable String id, @PathVariable String deliveryId) {
+    @PostMapping("/{id}/deliveries/{delivery_id}/replay")
+    ResponseEntity<WebhookView.DeliveryView> replay(Caller caller, @PathVariable String id,
+                                                    @PathVariable("delivery_id") String deliveryId) {
         UUID delivery;
         try {
             delivery = UUID.fromString(deliveryId);

@@ -35,6 +35,8 @@ class KeysetCheckTest extends IntegrationTest {
     AccountRepository repository;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    dev.connector.sonarcloud.event.AccountEvents events;
 
     @Test
     void wrongKeysetMeansNotReadyAndRightKeysetServesTheSameAccountsWithoutRevalidate(CapturedOutput output) {
@@ -44,7 +46,7 @@ class KeysetCheckTest extends IntegrationTest {
         KeysetCheck wrong = new KeysetCheck(jdbc, wrongCipher, Duration.ZERO);
         assertThat(wrong.health().getStatus()).isEqualTo(Status.DOWN);
         assertThat(output.getOut()).contains("WRONG CREDENTIAL KEYSET");
-        AccountService wrongService = new AccountService(repository, wrongCipher, transactions, 100, Duration.ofMinutes(1));
+        AccountService wrongService = new AccountService(repository, wrongCipher, transactions, events, 100, Duration.ofMinutes(1));
         ApiException refused = catchThrowableOfType(ApiException.class,
                 () -> wrongService.credential("project-a", UUID.fromString(id)));
         assertThat(refused.status()).isEqualTo(503);

@@ -12,7 +12,7 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * Authenticates every controller route: {@code Authorization: Basic base64(<key>:)} or {@code Bearer <key>}.
+ * Authenticates every controller route: {@code Authorization: Basic base64(<key>:)}, {@code Bearer <key>} or the bare key.
  * Scopes named by {@link RequiresScope} are checked here; finer checks (per action) happen where the action is known.
  */
 @Component
@@ -91,6 +91,7 @@ public class CallerInterceptor implements HandlerInterceptor {
                 return null;
             }
         }
-        return null;
+        // the bare key, as StackOne's SDK sends it on /mcp
+        return value.isEmpty() || value.chars().anyMatch(Character::isWhitespace) ? null : value;
     }
 }

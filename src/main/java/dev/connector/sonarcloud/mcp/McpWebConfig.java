@@ -1,42 +1,45 @@
 package dev.connector.sonarcloud.mcp;
 
+import dev.connector.sonarcloud.web.ApiException;
+import dev.connector.sonarcloud.web.Problems;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.config.annotation.CorsRegistry;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * DNS rebinding protection for {@code /mcp}: a request with an {@code Origin} header is refused (403) unless the
- * origin is one of {@code connector.mcp.allowed-origins}. It runs before authentication, on every method. Allowed
- * browser origins also get CORS for the MCP headers.
+ * origin is one of {@code connector.mcp.allowed-origins}. A filter, so it runs before CORS and authentication, on
+ * every method. Allowed browser origins also get CORS for the MCP headers.
  */
 @Configuration
 class McpWebConfig implements WebMvcConfigurer {
 
     private final McpProperties properties;
-    private final ObjectMapper mapper;
-    private final Set<String> allowed;
 
-    McpWebConfig(McpProperties properties, ObjectMapper mapper) {
+    McpWebConfig(McpProperties properties) {
         this.properties = properties;
-        this.mapper = mapper;
-        this.allowed = properties.allowedOrigins().stream().map(McpWebConfig::normalize).collect(Collectors.toSet());
     }
 
-    @Override
-    public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new OriginCheck()).addPathPatterns(McpController.PATH).order(Ordered.HIGHEST_PRECEDENCE);
+    @Bean
+    FilterRegistrationBean<OriginCheck> mcpOriginCheck(Problems problems) {
+        Set<String> allowed = properties.allowedOrigins().stream().map(McpWebConfig::normalize).collect(Collectors.toSet());
+        FilterRegistrationBean<OriginCheck> registration = new FilterRegistrationBean<>(new OriginCheck(allowed, problems));
+        registration.addUrlPatterns(McpController.PATH);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10); // after the request id, before everything else
+        return registration;
     }
 
     @Override
@@ -58,18 +61,26 @@ class McpWebConfig implements WebMvcConfigurer {
         return trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
     }
 
-    private final class OriginCheck implements HandlerInterceptor {
+    static final class OriginCheck extends OncePerRequestFilter {
+
+        private final Set<String> allowed;
+        private final Problems problems;
+
+        OriginCheck(Set<String> allowed, Problems problems) {
+            this.allowed = allowed;
+            this.problems = problems;
+        }
+
         @Override
-        public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) throws IOException {
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
             String origin = request.getHeader(HttpHeaders.ORIGIN);
             if (origin == null || allowed.contains(normalize(origin))) {
-                return true;
+                chain.doFilter(request, response);
+                return;
             }
-            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            mapper.writeValue(response.getOutputStream(), JsonRpc.error(null, JsonRpc.TRANSPORT_ERROR,
+            problems.write(response, ApiException.forbidden(
                     "Origin not allowed: add it to CONNECTOR_MCP_ALLOWED_ORIGINS to call /mcp from a browser page"));
-            return false;
         }
     }
 }

@@ -26,6 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "connector.upstream.account-requests-per-minute=100000",
         "connector.connect.project-requests-per-minute=100000",
         "connector.hub.allowed-origins=https://hub.example.com",
+        "connector.mcp.allowed-origins=https://agent.example.com",
         "resilience4j.circuitbreaker.configs.default.minimum-number-of-calls=5",
         "resilience4j.circuitbreaker.configs.default.sliding-window-size=10",
         "resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state=2s",

@@ -1,12 +1,14 @@
 package dev.connector.sonarcloud.mcp;
 
 import dev.connector.sonarcloud.web.ApiException;
+import dev.connector.sonarcloud.web.CorsRoute;
 import dev.connector.sonarcloud.web.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -16,16 +18,15 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.servlet.config.annotation.CorsRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.cors.CorsConfiguration;
 
 /**
  * DNS rebinding protection for {@code /mcp}: a request with an {@code Origin} header is refused (403) unless the
  * origin is one of {@code connector.mcp.allowed-origins}. A filter, so it runs before CORS and authentication, on
- * every method. Allowed browser origins also get CORS for the MCP headers.
+ * every method. Allowed browser origins also get CORS for the MCP headers (through the service's CORS filter).
  */
 @Configuration
-class McpWebConfig implements WebMvcConfigurer {
+class McpWebConfig {
 
     private final McpProperties properties;
 
@@ -38,22 +39,22 @@ class McpWebConfig implements WebMvcConfigurer {
         Set<String> allowed = properties.allowedOrigins().stream().map(McpWebConfig::normalize).collect(Collectors.toSet());
         FilterRegistrationBean<OriginCheck> registration = new FilterRegistrationBean<>(new OriginCheck(allowed, problems));
         registration.addUrlPatterns(McpController.PATH);
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10); // after the request id, before everything else
+        // after the request id and before the CORS filter, which would refuse a foreign origin with an empty 403
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 
-    @Override
-    public void addCorsMappings(CorsRegistry registry) {
-        if (properties.allowedOrigins().isEmpty()) {
-            return;
-        }
-        registry.addMapping(McpController.PATH)
-                .allowedOrigins(properties.allowedOrigins().toArray(String[]::new))
-                .allowedMethods("POST", "GET", "DELETE")
-                .allowedHeaders("Authorization", "Content-Type", "Accept", McpServer.SESSION_HEADER,
-                        McpServer.VERSION_HEADER, "x-account-id", "X-Request-Id", "Last-Event-ID")
-                .exposedHeaders(McpServer.SESSION_HEADER, "X-Request-Id")
-                .maxAge(600);
+    /** Browser pages on an allowed origin may call /mcp and read its session header (preflight included). */
+    @Bean
+    CorsRoute mcpCors() {
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOrigins(properties.allowedOrigins());
+        cors.setAllowedMethods(List.of("POST", "GET", "DELETE"));
+        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Accept", McpServer.SESSION_HEADER,
+                McpServer.VERSION_HEADER, "x-account-id", "X-Request-Id", "Last-Event-ID"));
+        cors.setExposedHeaders(List.of(McpServer.SESSION_HEADER, "X-Request-Id"));
+        cors.setMaxAge(600L);
+        return new CorsRoute(McpController.PATH, cors);
     }
 
     private static String normalize(String origin) {

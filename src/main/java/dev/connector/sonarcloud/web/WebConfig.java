@@ -46,8 +46,9 @@ public class WebConfig implements WebMvcConfigurer {
      * "Failed to fetch" instead of the error.
      */
     @Bean
-    FilterRegistrationBean<CorsFilter> corsFilter() {
+    FilterRegistrationBean<CorsFilter> corsFilter(List<CorsRoute> routes) {
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        routes.forEach(route -> source.registerCorsConfiguration(route.pattern(), route.configuration()));
         if (!hubOrigins.isEmpty()) {
             CorsConfiguration hub = new CorsConfiguration();
             hub.setAllowedOrigins(hubOrigins);

@@ -97,7 +97,7 @@ public class ActionController {
         boolean raw = takeMeta(query, paging);
         Map<String, JsonNode> inputs = action.readOnly() ? query : withoutConflicts(query, request.body());
         return executor.execute(caller, accountId, action, request.path() == null ? Map.of() : request.path(),
-                inputs, paging, raw);
+                inputs, paging, raw, Transport.RPC);
     }
 
     @GetMapping("/actions/**")
@@ -144,7 +144,7 @@ public class ActionController {
             }
             inputs = withoutConflicts(query, body instanceof ObjectNode object ? toMap(object) : Map.of());
         }
-        return executor.execute(caller, accountId, action, match.pathVariables(), inputs, paging, raw);
+        return executor.execute(caller, accountId, action, match.pathVariables(), inputs, paging, raw, Transport.REST);
     }
 
     /** Moves page_size, next and raw out of the inputs; answers whether raw was asked. */

@@ -76,7 +76,7 @@ public class ActionExecutor {
      */
     public Map<String, Object> execute(Caller caller, String accountHeader, ActionDefinition action,
                                        Map<String, String> pathValues, Map<String, JsonNode> inputs,
-                                       Map<String, String> paging, boolean raw) {
+                                       Map<String, String> paging, boolean raw, Transport transport) {
         long start = System.nanoTime();
         String outcome = "error";
         try {
@@ -107,7 +107,7 @@ public class ActionExecutor {
             outcome = Integer.toString(e.status());
             throw e;
         } finally {
-            timer(action.id(), outcome).record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+            timer(action.id(), outcome, transport).record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
         }
     }
 
@@ -127,18 +127,19 @@ public class ActionExecutor {
             outcome = Integer.toString(e.status());
             throw e;
         } finally {
-            timer("proxy", outcome).record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+            timer("proxy", outcome, Transport.REST).record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
         }
     }
 
-    private record TimerKey(String action, String outcome) {
+    private record TimerKey(String action, String outcome, Transport transport) {
     }
 
     private final java.util.concurrent.ConcurrentHashMap<TimerKey, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private Timer timer(String action, String outcome) {
-        return timers.computeIfAbsent(new TimerKey(action, outcome), key -> Timer.builder("connector.actions")
+    private Timer timer(String action, String outcome, Transport transport) {
+        return timers.computeIfAbsent(new TimerKey(action, outcome, transport), key -> Timer.builder("connector.actions")
                 .description("Action executions").tag("action", key.action()).tag("outcome", key.outcome())
+                .tag("transport", key.transport().id())
                 .register(meters));
     }
 

@@ -2,6 +2,7 @@ package dev.connector.sonarcloud.mcp;
 
 import dev.connector.sonarcloud.action.ActionDefinition;
 import dev.connector.sonarcloud.action.ActionExecutor;
+import dev.connector.sonarcloud.action.Transport;
 import dev.connector.sonarcloud.auth.Caller;
 import dev.connector.sonarcloud.web.ApiException;
 import dev.connector.sonarcloud.web.Problems;
@@ -75,7 +76,7 @@ class ToolCalls {
             ActionExecutor.authorize(caller, action);
             throw ApiException.validation("The tool's arguments are invalid", problems);
         }
-        return executor.execute(caller, accountHeader, action, pathValues, inputs, paging, false);
+        return executor.execute(caller, accountHeader, action, pathValues, inputs, paging, false, Transport.MCP);
     }
 
     private ObjectNode result(JsonNode structured, boolean error) {

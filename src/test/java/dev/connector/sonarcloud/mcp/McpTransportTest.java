@@ -191,7 +191,7 @@ class McpTransportTest extends IntegrationTest {
     }
 
     @Test
-    void toolCallsGoThroughTheActionExecutor() {
+    void toolCallsGoThroughTheActionExecutorWithTheMcpTransportInMetrics() {
         String account = linkEuAccount();
         Api session = session(TestKeys.FULL).account(account);
         Api.Response call = session.post("/mcp", request(2, "tools/call",
@@ -204,6 +204,6 @@ class McpTransportTest extends IntegrationTest {
 
         String metrics = api().get("/actuator/prometheus").text();
         assertThat(metrics).containsPattern(
-                "connector_actions_seconds_count\\{[^}]*action=\"sonarcloud_list_projects\"[^}]*} [1-9]");
+                "connector_actions_seconds_count\\{[^}]*action=\"sonarcloud_list_projects\"[^}]*transport=\"mcp\"[^}]*} [1-9]");
     }
 }

@@ -260,6 +260,33 @@ class WebhookApiTest extends IntegrationTest {
         assertThat(jdbc.sql("select status from webhook_delivery").query(String.class).list()).containsExactly("pending");
     }
 
+    @Test
+    void withoutTheFlagAPrivateOrLoopbackUrlIsA400ThatSaysWhy() {
+        WebhookProperties strict = new WebhookProperties(false, new WebhookProperties.Retry(Duration.ofSeconds(5),
+                Duration.ofHours(1), Duration.ofHours(24)), Duration.ofSeconds(1), 16, Duration.ofSeconds(5),
+                Duration.ofSeconds(10), Duration.ofDays(5), Duration.ofHours(24), 50, Duration.ofDays(30));
+        WebhookService strictService = new WebhookService(repository, cipher, new TargetGuard(strict), events,
+                transactions, strict);
+        for (String url : List.of("https://127.0.0.1/hook", "https://localhost/hook", "https://169.254.169.254/",
+                "https://10.0.0.1/", receiver.url("/plain-http"))) {
+            var refused = org.assertj.core.api.Assertions.catchThrowableOfType(
+                    dev.connector.sonarcloud.web.ApiException.class,
+                    () -> strictService.create("project-a", new WebhookService.Request(url, List.of("account.created"), null, null)));
+            assertThat(refused).as(url).isNotNull();
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.errors().getFirst().field()).isEqualTo("url");
+            assertThat(refused.errors().getFirst().message()).containsAnyOf("private, loopback", "must use https");
+        }
+        assertThat(jdbc.sql("select count(*) from webhook").query(Integer.class).single()).isZero();
+    }
+
+    @Autowired
+    WebhookRepository repository;
+    @Autowired
+    dev.connector.sonarcloud.credential.CredentialCipher cipher;
+    @Autowired
+    dev.connector.sonarcloud.event.AccountEvents events;
+
     @Autowired
     org.springframework.transaction.support.TransactionTemplate transactions;
     @Autowired

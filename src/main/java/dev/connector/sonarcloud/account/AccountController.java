@@ -8,9 +8,9 @@ import dev.connector.sonarcloud.connect.ConnectService;
 import dev.connector.sonarcloud.web.ApiException;
 import dev.connector.sonarcloud.web.Cursors;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -31,9 +31,6 @@ import tools.jackson.databind.node.ObjectNode;
 @RequiresScope(Scope.ACCOUNTS)
 public class AccountController {
 
-    private static final Set<String> STATUSES = Set.of(LinkedAccount.ACTIVE, LinkedAccount.INACTIVE,
-            LinkedAccount.ERROR, LinkedAccount.EXPIRED);
-
     private final AccountService accounts;
     private final ConnectService connect;
     private final Cursors cursors;
@@ -52,9 +49,8 @@ public class AccountController {
               @RequestParam(required = false) String status,
               @RequestParam(name = "page_size", required = false) String pageSize,
               @RequestParam(required = false) String next) {
-        if (status != null && !STATUSES.contains(status)) {
-            throw ApiException.validation("status", "must be one of " + STATUSES);
-        }
+        AccountStatus statusFilter = status == null ? null : AccountStatus.parse(status).orElseThrow(() ->
+                ApiException.validation("status", "must be one of " + AccountStatus.ids()));
         int size = pageSize(pageSize);
         String binding = "accounts|" + caller.project() + "|" + originOwnerId + "|" + status;
         Instant afterCreated = null;
@@ -68,7 +64,7 @@ public class AccountController {
                 throw ApiException.validation("next", "The cursor is not valid");
             }
         }
-        List<LinkedAccount> rows = accounts.page(caller.project(), originOwnerId, status, afterCreated, afterId, size + 1);
+        List<LinkedAccount> rows = accounts.page(caller.project(), originOwnerId, statusFilter, afterCreated, afterId, size + 1);
         String nextCursor = null;
         if (rows.size() > size) {
             rows = rows.subList(0, size);
@@ -100,7 +96,7 @@ public class AccountController {
     AccountView patch(Caller caller, @PathVariable String id, @RequestBody Patch patch) {
         UUID accountId = accountId(id);
         LinkedAccount current = accounts.get(caller.project(), accountId);
-        List<ApiException.FieldError> errors = new java.util.ArrayList<>();
+        List<ApiException.FieldError> errors = new ArrayList<>();
         if (patch.label() != null && (patch.label().length() > 255 || patch.label().chars().anyMatch(Character::isISOControl))) {
             errors.add(new ApiException.FieldError("label", "must be at most 255 characters without control characters"));
         }

@@ -75,7 +75,7 @@ public class AccountRepository {
                     credential_ciphertext, credential_key_id, token_last_used_at, created_at, updated_at)
                 values (:id, :project, :status, cast(:reasons as jsonb), :owner, :ownerName, :username, :label, :org,
                     :region, :login, :userName, :multiple, :ciphertext, :keyId, :lastUsed, :created, :updated)""")
-                .param("id", a.id()).param("project", a.project()).param("status", a.status())
+                .param("id", a.id()).param("project", a.project()).param("status", a.status().id())
                 .param("reasons", json(a.statusReasons())).param("owner", a.originOwnerId())
                 .param("ownerName", a.originOwnerName()).param("username", a.originUsername())
                 .param("label", a.label()).param("org", a.organizationKey()).param("region", a.region().id())
@@ -95,7 +95,7 @@ public class AccountRepository {
                     credential_ciphertext = :ciphertext, credential_key_id = :keyId,
                     token_last_used_at = :lastUsed, updated_at = :updated
                 where project = :project and id = :id""")
-                .param("status", a.status()).param("reasons", json(a.statusReasons()))
+                .param("status", a.status().id()).param("reasons", json(a.statusReasons()))
                 .param("ownerName", a.originOwnerName()).param("username", a.originUsername())
                 .param("label", a.label()).param("org", a.organizationKey()).param("region", a.region().id())
                 .param("login", a.login()).param("userName", a.userName())
@@ -114,11 +114,11 @@ public class AccountRepository {
                 .update();
     }
 
-    public void updateStatus(String project, UUID id, String status, List<LinkedAccount.StatusReason> reasons, Instant now) {
+    public void updateStatus(String project, UUID id, AccountStatus status, List<LinkedAccount.StatusReason> reasons, Instant now) {
         jdbc.sql("""
                 update linked_account set status = :status, status_reasons = cast(:reasons as jsonb), updated_at = :now
                 where project = :project and id = :id""")
-                .param("status", status).param("reasons", json(reasons)).param("now", ts(now))
+                .param("status", status.id()).param("reasons", json(reasons)).param("now", ts(now))
                 .param("project", project).param("id", id)
                 .update();
     }
@@ -165,7 +165,7 @@ public class AccountRepository {
     }
 
     /** One page in (created_at, id) order, starting after the given position. */
-    public List<LinkedAccount> page(String project, String originOwnerId, String status, Instant afterCreated,
+    public List<LinkedAccount> page(String project, String originOwnerId, AccountStatus status, Instant afterCreated,
                                     UUID afterId, int limit) {
         StringBuilder sql = new StringBuilder("select " + COLUMNS + " from linked_account where project = :project");
         if (originOwnerId != null) {
@@ -183,7 +183,7 @@ public class AccountRepository {
             statement = statement.param("owner", originOwnerId);
         }
         if (status != null) {
-            statement = statement.param("status", status);
+            statement = statement.param("status", status.id());
         }
         if (afterCreated != null) {
             statement = statement.param("afterCreated", ts(afterCreated)).param("afterId", afterId);
@@ -195,7 +195,7 @@ public class AccountRepository {
         return new LinkedAccount(
                 rs.getObject("id", UUID.class),
                 rs.getString("project"),
-                rs.getString("status"),
+                AccountStatus.parse(rs.getString("status")).orElseThrow(),
                 mapper.readValue(rs.getString("status_reasons"), new TypeReference<List<LinkedAccount.StatusReason>>() { }),
                 rs.getString("origin_owner_id"),
                 rs.getString("origin_owner_name"),

@@ -8,9 +8,11 @@ import dev.connector.sonarcloud.event.AccountEvents;
 import dev.connector.sonarcloud.event.EventType;
 import dev.connector.sonarcloud.sonar.Region;
 import dev.connector.sonarcloud.web.ApiException;
+import dev.connector.sonarcloud.web.ErrorCode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -84,7 +86,7 @@ public class AccountService {
                 }
             }
             Instant now = clock.instant();
-            LinkedAccount account = new LinkedAccount(UUID.randomUUID(), link.project(), LinkedAccount.ACTIVE, List.of(),
+            LinkedAccount account = new LinkedAccount(UUID.randomUUID(), link.project(), AccountStatus.ACTIVE, List.of(),
                     link.originOwnerId(), link.originOwnerName(), link.originUsername(), link.label(),
                     link.organizationKey(), link.region(), link.login(), link.userName(), link.multiple(), now, now, now);
             byte[] ciphertext = cipher.encrypt(link.token(), account.project(), account.id());
@@ -98,7 +100,7 @@ public class AccountService {
 
     private LinkedAccount relink(LinkedAccount existing, Link link) {
         Instant now = clock.instant();
-        LinkedAccount account = new LinkedAccount(existing.id(), existing.project(), LinkedAccount.ACTIVE, List.of(),
+        LinkedAccount account = new LinkedAccount(existing.id(), existing.project(), AccountStatus.ACTIVE, List.of(),
                 existing.originOwnerId(), orElse(link.originOwnerName(), existing.originOwnerName()),
                 orElse(link.originUsername(), existing.originUsername()), orElse(link.label(), existing.label()),
                 link.organizationKey(), link.region(), link.login(), link.userName(), existing.multiple(), now,
@@ -123,7 +125,7 @@ public class AccountService {
         }
     }
 
-    public List<LinkedAccount> page(String project, String originOwnerId, String status, Instant afterCreated,
+    public List<LinkedAccount> page(String project, String originOwnerId, AccountStatus status, Instant afterCreated,
                                     UUID afterId, int limit) {
         return repository.page(project, originOwnerId, status, afterCreated, afterId, limit);
     }
@@ -157,19 +159,19 @@ public class AccountService {
     }
 
     /** A change of status (or of its reason) is an event: error, expired, or updated for anything else. */
-    public LinkedAccount setStatus(String project, UUID id, String status, String reasonCode, String description) {
+    public LinkedAccount setStatus(String project, UUID id, AccountStatus status, String reasonCode, String description) {
         List<LinkedAccount.StatusReason> reasons = reasonCode == null ? List.of()
-                : List.of(new LinkedAccount.StatusReason(reasonCode, description, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+                : List.of(new LinkedAccount.StatusReason(reasonCode, description, clock.instant().truncatedTo(ChronoUnit.SECONDS)));
         LinkedAccount updated = transactions.execute(tx -> {
             LinkedAccount current = repository.lock(project, id).orElseThrow(() -> ApiException.notFound("No such account"));
             repository.updateStatus(project, id, status, reasons, clock.instant());
             LinkedAccount changed = repository.find(project, id).orElseThrow();
             boolean sameReasons = current.statusReasons().stream().map(LinkedAccount.StatusReason::code).toList()
                     .equals(reasons.stream().map(LinkedAccount.StatusReason::code).toList());
-            if (!current.status().equals(status) || !sameReasons) {
+            if (current.status() != status || !sameReasons) {
                 emit(switch (status) {
-                    case LinkedAccount.ERROR -> EventType.ACCOUNT_ERROR;
-                    case LinkedAccount.EXPIRED -> EventType.ACCOUNT_EXPIRED;
+                    case ERROR -> EventType.ACCOUNT_ERROR;
+                    case EXPIRED -> EventType.ACCOUNT_EXPIRED;
                     default -> EventType.ACCOUNT_UPDATED;
                 }, changed);
             }
@@ -194,7 +196,7 @@ public class AccountService {
         }
         var stored = repository.findWithCredential(project, id).orElseThrow(() -> ApiException.notFound("No such account"));
         LinkedAccount account = stored.account();
-        if (!LinkedAccount.ACTIVE.equals(account.status())) {
+        if (account.status() != AccountStatus.ACTIVE) {
             throw notActive(account);
         }
         String token;
@@ -217,7 +219,7 @@ public class AccountService {
     public LinkedAccount markTokenRejected(String project, UUID id, Instant tokenLastUsedAt) {
         boolean expired = clock.instant().isAfter(tokenLastUsedAt.plus(LinkedAccount.TOKEN_LIFETIME));
         log.warn("account {} marked {}: SonarQube Cloud rejects its token", id, expired ? "expired" : "error");
-        return setStatus(project, id, expired ? LinkedAccount.EXPIRED : LinkedAccount.ERROR,
+        return setStatus(project, id, expired ? AccountStatus.EXPIRED : AccountStatus.ERROR,
                 expired ? "token_expired" : "token_rejected",
                 expired ? "The token passed 60 days without use and SonarQube Cloud expired it; re-link the account"
                         : "SonarQube Cloud rejected the token (401); it was revoked or replaced; re-link the account");
@@ -249,15 +251,14 @@ public class AccountService {
     private ApiException credentialUnreadable(String project, UUID id) {
         log.error("account {}: its stored credential does not decrypt with the configured keyset (key missing or "
                 + "wrong keyset; see the keyset readiness check); the account is left as it is", id);
-        return ApiException.unavailable("credential_unreadable",
+        return ApiException.unavailable(ErrorCode.CREDENTIAL_UNREADABLE,
                 "The service cannot read this account's stored credential right now (a server-side keyset problem, "
                         + "not the account's); nothing was changed. Try again later; no need to re-link.", 60);
     }
 
     public static ApiException notActive(LinkedAccount account) {
         String why = account.statusReasons().isEmpty() ? "" : ": " + account.statusReasons().getFirst().description();
-        return new ApiException(412, "account_not_active", "Account not active",
-                "The account is " + account.status() + why, null, null, null);
+        return ApiException.accountNotActive("The account is " + account.status() + why);
     }
 
     private static String orElse(String value, String fallback) {

@@ -24,7 +24,7 @@ public record AccountView(
     }
 
     public static AccountView of(LinkedAccount account) {
-        return new AccountView(account.id().toString(), "sonarcloud", account.status(), account.statusReasons(),
+        return new AccountView(account.id().toString(), "sonarcloud", account.status().id(), account.statusReasons(),
                 account.originOwnerId(), account.originOwnerName(), account.originUsername(), account.label(),
                 new SetupInformation(account.organizationKey(), account.region().id(), account.login(), account.userName()),
                 seconds(account.tokenLastUsedAt()), seconds(account.tokenExpiresAt()),

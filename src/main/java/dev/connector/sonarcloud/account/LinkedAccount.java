@@ -1,6 +1,7 @@
 package dev.connector.sonarcloud.account;
 
 import dev.connector.sonarcloud.sonar.Region;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -9,7 +10,7 @@ import java.util.UUID;
 public record LinkedAccount(
         UUID id,
         String project,
-        String status,
+        AccountStatus status,
         List<StatusReason> statusReasons,
         String originOwnerId,
         String originOwnerName,
@@ -24,13 +25,8 @@ public record LinkedAccount(
         Instant createdAt,
         Instant updatedAt) {
 
-    public static final String ACTIVE = "active";
-    public static final String INACTIVE = "inactive";
-    public static final String ERROR = "error";
-    public static final String EXPIRED = "expired";
-
     /** SonarQube Cloud expires a personal access token 60 days after its last use. */
-    public static final java.time.Duration TOKEN_LIFETIME = java.time.Duration.ofDays(60);
+    public static final Duration TOKEN_LIFETIME = Duration.ofDays(60);
 
     public Instant tokenExpiresAt() {
         return tokenLastUsedAt.plus(TOKEN_LIFETIME);

@@ -57,7 +57,7 @@ public class TokenExpiryWarnings {
             for (LinkedAccount account : due) {
                 Boolean sent = transactions.execute(status -> {
                     LinkedAccount current = repository.lock(account.project(), account.id()).orElse(null);
-                    if (current == null || !LinkedAccount.ACTIVE.equals(current.status())
+                    if (current == null || current.status() != AccountStatus.ACTIVE
                             || !current.tokenLastUsedAt().equals(account.tokenLastUsedAt())
                             || !repository.claimExpiryWarning(current.id(), current.tokenLastUsedAt(), now)) {
                         return false;

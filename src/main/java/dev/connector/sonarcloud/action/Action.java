@@ -1,61 +1,61 @@
 package dev.connector.sonarcloud.action;
 
-import dev.connector.sonarcloud.sonar.SonarRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.springframework.http.HttpMethod;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A small builder for {@link ActionDefinition}s: an action is data (id, route, parameters, the SonarQube call)
- * plus a mapping. Typical use:
+ * Builds {@link ActionDefinition}s; it is used only while the catalog is assembled (nothing of it is reachable at
+ * request time). Typical use:
  * <pre>
  * Action.read("sonarcloud_list_projects", "/actions/projects", "List projects", "…")
+ *       .domain("projects")
  *       .params(Param.string("q", "…"))
  *       .call("api/components/search").fixed("qualifiers", "TRK").organization()
+ *       .permission(SonarPermission.BROWSE)
  *       .pages("components", PROJECT);
  * </pre>
+ * The last call (object, list, pages, issueWindows, hotspotPartitions, v2Pages, custom) picks the pager and
+ * builds the definition.
  */
 public final class Action {
 
-    /** SonarQube refuses to page past the 10,000th result. */
-    public static final int SONAR_RESULT_CAP = 10_000;
-
     private final String id;
-    private final String path;
+    private final String route;
     private final HttpMethod method;
     private final boolean readOnly;
     private final String label;
     private final String description;
-    private String domain = "general";
+    private boolean destructive;
+    private String domain;
     private final List<Param> params = new ArrayList<>();
-    private String sonarPath;
-    private HttpMethod sonarMethod;
+    private HttpMethod upstreamMethod;
+    private Upstream.Host host;
+    private String upstreamPath;
     private final Map<String, String> fixed = new LinkedHashMap<>();
     private boolean organization;
+    private SonarPermission permission;
 
-    private Action(String id, HttpMethod method, String path, boolean readOnly, String label, String description) {
+    private Action(String id, HttpMethod method, String route, boolean readOnly, String label, String description) {
         this.id = id;
         this.method = method;
-        this.path = path;
+        this.route = route;
         this.readOnly = readOnly;
         this.label = label;
         this.description = description;
-        this.sonarMethod = readOnly ? HttpMethod.GET : HttpMethod.POST;
+        this.destructive = method == HttpMethod.DELETE;
     }
 
-    public static Action read(String id, String path, String label, String description) {
-        return new Action(id, HttpMethod.GET, path, true, label, description);
+    /** A read: GET on its route, scope actions:read. */
+    public static Action read(String id, String route, String label, String description) {
+        return new Action(id, HttpMethod.GET, route, true, label, description);
     }
 
-    public static Action write(String id, HttpMethod method, String path, String label, String description) {
-        return new Action(id, method, path, false, label, description);
+    /** A write: scope actions:write; a DELETE route is destructive. */
+    public static Action write(String id, HttpMethod method, String route, String label, String description) {
+        return new Action(id, method, route, false, label, description);
     }
 
     public Action domain(String domain) {
@@ -68,12 +68,26 @@ public final class Action {
         return this;
     }
 
-    /** The SonarQube endpoint (GET for reads, POST for writes). */
-    public Action call(String sonarPath) {
-        this.sonarPath = sonarPath;
+    /** Marks a write that deletes or discards something. */
+    public Action destructive() {
+        this.destructive = true;
         return this;
     }
 
+    /** The Web API endpoint ({@code api/…}): GET for reads, POST for writes. */
+    public Action call(String path) {
+        return call(readOnly ? HttpMethod.GET : HttpMethod.POST, Upstream.Host.V1, path);
+    }
+
+    /** Any endpoint: the Web API (v1, {@code api/…}) or the v2 API. */
+    public Action call(HttpMethod method, Upstream.Host host, String path) {
+        this.upstreamMethod = method;
+        this.host = host;
+        this.upstreamPath = path;
+        return this;
+    }
+
+    /** A parameter always sent with this value. */
     public Action fixed(String sonarParameter, String value) {
         fixed.put(sonarParameter, value);
         return this;
@@ -85,119 +99,74 @@ public final class Action {
         return this;
     }
 
-    /** The SonarQube request for this run: fixed values, the organization, the inputs, and extra parameters. */
-    public SonarRequest request(ActionRun run, Map<String, String> extra) {
-        Map<String, String> parameters = new LinkedHashMap<>(fixed);
-        if (organization) {
-            parameters.put("organization", run.organization());
-        }
-        parameters.putAll(run.sonarParams());
-        parameters.putAll(extra);
-        return sonarMethod == HttpMethod.GET
-                ? new SonarRequest(HttpMethod.GET, sonarPath, parameters, null, sonarPath)
-                : new SonarRequest(sonarMethod, sonarPath, null, parameters, sonarPath);
+    /** The SonarQube Cloud permission the account's user needs. */
+    public Action permission(SonarPermission permission) {
+        this.permission = permission;
+        return this;
     }
 
-    /** A single object at {@code field} of the body ({@code ""} for the body itself). */
+    /** One object at {@code field} of the body ({@code ""} for the body itself). */
     public ActionDefinition object(String field, Mapping mapping) {
         return object(field, ItemMapper.of(mapping), mapping.outputFields());
     }
 
     public ActionDefinition object(String field, ItemMapper mapper, List<String> outputFields) {
-        return build(false, false, outputFields, run -> {
-            JsonNode body = run.callJson(request(run, Map.of()));
-            JsonNode item = field.isEmpty() ? body : at(body, field);
-            return new ActionResult(mapper.map(item, body), null, body);
-        });
+        return build(new SingleObject(field), outputFields, mapper, null);
     }
 
-    /** Every item of the array at {@code field}, in one page (endpoints without paging). */
+    /** Every item of the array at {@code field}, in one answer (endpoints without paging). */
     public ActionDefinition list(String field, Mapping mapping) {
         return list(field, ItemMapper.of(mapping), mapping.outputFields());
     }
 
     public ActionDefinition list(String field, ItemMapper mapper, List<String> outputFields) {
-        return build(false, true, outputFields, run -> {
-            JsonNode body = run.callJson(request(run, Map.of()));
-            return new ActionResult(items(body, field, mapper), null, body);
-        });
+        return build(new WholeList(field), outputFields, mapper, null);
     }
 
-    /** Pages with SonarQube's {@code p}/{@code ps}; the cursor holds the next page. */
+    /** SonarQube's p/ps pages of the array at {@code field}. */
     public ActionDefinition pages(String field, Mapping mapping) {
         return pages(field, ItemMapper.of(mapping), mapping.outputFields());
     }
 
     public ActionDefinition pages(String field, ItemMapper mapper, List<String> outputFields) {
-        return build(true, true, outputFields, run -> page(run, field, mapper, Map.of()));
+        return build(new PageNumbers(field), outputFields, mapper, null);
     }
 
-    /** One page of a p/ps endpoint, with extra parameters; {@code next} is null on the last reachable page. */
-    public ActionResult page(ActionRun run, String field, ItemMapper mapper, Map<String, String> extra) {
-        ObjectNode state = run.cursorState();
-        int page = state == null ? 1 : state.path("p").asInt(1);
-        int size = state == null ? run.pageSize() : state.path("ps").asInt(run.pageSize());
-        Map<String, String> parameters = new LinkedHashMap<>(extra);
-        parameters.put("p", Integer.toString(page));
-        parameters.put("ps", Integer.toString(size));
-        JsonNode body = run.callJson(request(run, parameters));
-        ArrayNode data = items(body, field, mapper);
-        long total = total(body);
-        boolean more = total >= 0 ? (long) page * size < total : data.size() >= size;
-        more &= (long) (page + 1) * size <= SONAR_RESULT_CAP && !data.isEmpty();
-        ObjectNode next = more ? JsonNodeFactory.instance.objectNode().put("p", page + 1).put("ps", size) : null;
-        return new ActionResult(data, run.cursor(next), body);
+    /** The v2 API's pageIndex/pageSize pages of the array at {@code field}. */
+    public ActionDefinition v2Pages(String field, Mapping mapping) {
+        return build(new V2PageIndex(field), mapping.outputFields(), ItemMapper.of(mapping), null);
     }
 
-    /**
-     * For actions with their own logic (several calls, windows, composed results). A paged one answers a list;
-     * an unpaged one answers one object (see {@link #customList} for an unpaged list).
-     */
-    public ActionDefinition custom(boolean paged, List<String> outputFields, Function<Action, ActionHandler> handler) {
-        return build(paged, paged, outputFields, handler.apply(this));
+    /** Issue search walked past the 10,000-result cap by creation-date windows ({@link IssueWindows}). */
+    public ActionDefinition issueWindows(String field, String startInput, ItemMapper mapper, List<String> outputFields) {
+        return build(new IssueWindows(field, startInput), outputFields, mapper, null);
+    }
+
+    /** Hotspot search walked past the 10,000-result cap partition by partition ({@link HotspotPartitions}). */
+    public ActionDefinition hotspotPartitions(String field, List<HotspotPartitions.Partition> partitions,
+                                              ItemMapper mapper, List<String> outputFields) {
+        return build(new HotspotPartitions(field, partitions), outputFields, mapper, null);
+    }
+
+    /** Own logic answering one object. */
+    public ActionDefinition custom(List<String> outputFields, ActionHandler handler) {
+        return build(new SingleObject(""), outputFields, null, handler);
     }
 
     /** Own logic answering every item in one list ({@code next} always null). */
-    public ActionDefinition customList(List<String> outputFields, Function<Action, ActionHandler> handler) {
-        return build(false, true, outputFields, handler.apply(this));
+    public ActionDefinition customList(List<String> outputFields, ActionHandler handler) {
+        return build(new WholeList(""), outputFields, null, handler);
     }
 
-    private ActionDefinition build(boolean paged, boolean listResult, List<String> outputFields, ActionHandler handler) {
-        if (sonarPath == null) {
+    private ActionDefinition build(Pager<?> pager, List<String> outputFields, ItemMapper mapper, ActionHandler handler) {
+        if (upstreamPath == null) {
             throw new IllegalStateException(id + ": no SonarQube call");
         }
-        return new ActionDefinition(id, label, description, domain, method, path, readOnly, paged, listResult,
-                List.copyOf(params),
-                List.copyOf(outputFields), handler);
-    }
-
-    public static ArrayNode items(JsonNode body, String field, ItemMapper mapper) {
-        ArrayNode data = JsonNodeFactory.instance.arrayNode();
-        for (JsonNode item : at(body, field)) {
-            data.add(mapper.map(item, body));
+        if (domain == null) {
+            throw new IllegalStateException(id + ": no domain");
         }
-        return data;
-    }
-
-    /** {@code paging.total}, or the old top-level {@code total}, or v2's {@code page.total}; -1 when none. */
-    public static long total(JsonNode body) {
-        for (JsonNode total : new JsonNode[] {body.path("paging").path("total"), body.path("total"),
-                body.path("page").path("total")}) {
-            if (total.isNumber()) {
-                return total.asLong();
-            }
-        }
-        return -1;
-    }
-
-    /** A dotted path into the body ({@code "component"}, {@code "projectStatus.conditions"}). */
-    public static JsonNode at(JsonNode body, String dottedPath) {
-        JsonNode node = body;
-        for (String part : dottedPath.split("\\.")) {
-            if (!part.isEmpty()) {
-                node = node.path(part);
-            }
-        }
-        return node;
+        return new ActionDefinition(id, label, description, domain, method, route, readOnly, destructive, params,
+                outputFields, new Upstream(upstreamMethod, host, upstreamPath, fixed, organization), pager,
+                permission, mapper, handler);
     }
 }

@@ -65,11 +65,14 @@ public class ActionController {
             entry.put("description", action.description());
             entry.put("domain", action.domain());
             entry.put("method", action.method().name());
-            entry.put("path", action.path());
+            entry.put("path", action.route());
             entry.put("read_only", action.readOnly());
+            entry.put("destructive", action.destructive());
             entry.put("paged", action.paged());
             entry.put("input_schema", ActionSchemas.inputSchema(action));
             entry.put("output_fields", action.outputFields());
+            entry.put(ActionSchemas.ENDPOINT_EXTENSION, ActionSchemas.endpoint(action.upstream()));
+            entry.put(ActionSchemas.PERMISSION_EXTENSION, action.permission().id());
             return entry;
         }).toList();
         return Map.of("data", data);
@@ -119,13 +122,13 @@ public class ActionController {
         HttpMethod method = HttpMethod.valueOf(request.getMethod());
         ActionRegistry.Match match = registry.match(method, path).orElseThrow(() -> {
             if (!registry.methodsFor(path).isEmpty()) {
-                return new ApiException(405, "method_not_allowed", "Method not allowed",
-                        "Method " + method + " is not allowed on this route; use " + registry.methodsFor(path), null, null, null);
+                return ApiException.methodNotAllowed(
+                        "Method " + method + " is not allowed on this route; use " + registry.methodsFor(path));
             }
             return ApiException.notFound("No such action route");
         });
         ActionDefinition action = match.action();
-        request.setAttribute(AccessLogFilter.ROUTE, action.path()); // the access line names the action's route
+        request.setAttribute(AccessLogFilter.ROUTE, action.route()); // the access line names the action's route
         ActionExecutor.authorize(caller, action);
         Map<String, JsonNode> query = new LinkedHashMap<>();
         request.getParameterMap().forEach((name, values) ->

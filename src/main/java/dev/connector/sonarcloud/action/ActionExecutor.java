@@ -20,10 +20,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * Runs an action for a caller and a linked account: scope, account, input checks, cursor, the upstream calls
@@ -86,12 +89,10 @@ public class ActionExecutor {
             int pageSize = pageSize(action, paging.get(PAGE_SIZE));
             AccountCredential account = accounts.credential(caller.project(), accountId);
             String binding = binding(action, accountId, checked);
-            ObjectNode cursorState = paging.get(NEXT) == null ? null : cursors.decode(binding, paging.get(NEXT));
             SonarCall call = client.call(account.region(), account.token(), account.id().toString());
-            ActionRun run = new ActionRun(action, account, checked, pageSize, cursorState,
-                    request -> upstream(call, account, request), state -> cursors.encode(binding, state),
-                    response -> response.json(mapper));
-            ActionResult result = action.handler().handle(run);
+            Run run = new Run(action, account, checked, pageSize, call);
+            ActionResult result = action.handler() != null ? action.handler().handle(run)
+                    : fetch(action, action.pager(), run, binding, paging.get(NEXT));
             accounts.recordTokenUse(account);
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("data", result.data());
@@ -107,7 +108,7 @@ public class ActionExecutor {
             outcome = Integer.toString(e.status());
             throw e;
         } finally {
-            timer(action.id(), outcome, transport).record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+            timer(action.id(), outcome, transport).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }
     }
 
@@ -127,14 +128,14 @@ public class ActionExecutor {
             outcome = Integer.toString(e.status());
             throw e;
         } finally {
-            timer("proxy", outcome, Transport.REST).record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+            timer("proxy", outcome, Transport.REST).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }
     }
 
     private record TimerKey(String action, String outcome, Transport transport) {
     }
 
-    private final java.util.concurrent.ConcurrentHashMap<TimerKey, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<TimerKey, Timer> timers = new ConcurrentHashMap<>();
 
     private Timer timer(String action, String outcome, Transport transport) {
         return timers.computeIfAbsent(new TimerKey(action, outcome, transport), key -> Timer.builder("connector.actions")
@@ -149,11 +150,92 @@ public class ActionExecutor {
         } catch (SonarClientError e) {
             if (e.status() == 401) {
                 accounts.markTokenRejected(account);
-                throw new ApiException(412, "account_not_active", "Account not active",
-                        "SonarQube Cloud rejected the account's token; the account is no longer active and must be re-linked",
-                        null, List.of(errors.providerError(e.response())), null);
+                throw ApiException.accountNotActive("SonarQube Cloud rejected the account's token; the account is no "
+                        + "longer active and must be re-linked").withProviderError(errors.providerError(e.response()));
             }
             throw errors.passThrough(e);
+        }
+    }
+
+    /** One page (or the one answer) through the action's pager, each item mapped; the next state signed. */
+    private <S> ActionResult fetch(ActionDefinition action, Pager<S> pager, Run run, String binding, String cursor) {
+        S state = null;
+        if (cursor != null) {
+            if (!pager.paged()) {
+                throw ApiException.validation(NEXT, action.id() + " returns everything in one page; next does not apply");
+            }
+            state = cursors.decode(binding, cursor, pager.stateType());
+        }
+        Pager.Page<S> page = pager.fetch(run, state);
+        JsonNode data;
+        if (pager.listResult()) {
+            ArrayNode items = JsonNodeFactory.instance.arrayNode(page.items().size());
+            for (JsonNode item : page.items()) {
+                items.add(action.mapper().map(item, page.body()));
+            }
+            data = items;
+        } else {
+            data = action.mapper().map(page.items().getFirst(), page.body());
+        }
+        return new ActionResult(data, page.next() == null ? null : cursors.encode(binding, page.next()), page.body());
+    }
+
+    /** The port of one request: the action's inputs and the way to SonarQube Cloud as its account. */
+    private final class Run implements ActionPort {
+        private final ActionDefinition action;
+        private final AccountCredential account;
+        private final Map<String, String> inputs;
+        private final int pageSize;
+        private final SonarCall call;
+
+        Run(ActionDefinition action, AccountCredential account, Map<String, String> inputs, int pageSize,
+            SonarCall call) {
+            this.action = action;
+            this.account = account;
+            this.inputs = inputs;
+            this.pageSize = pageSize;
+            this.call = call;
+        }
+
+        @Override
+        public String input(String name) {
+            return inputs.get(name);
+        }
+
+        @Override
+        public String organization() {
+            return account.organizationKey();
+        }
+
+        @Override
+        public int pageSize() {
+            return pageSize;
+        }
+
+        @Override
+        public JsonNode call(Map<String, String> extra) {
+            return callRaw(extra).json(mapper);
+        }
+
+        @Override
+        public SonarResponse callRaw(Map<String, String> extra) {
+            Map<String, String> parameters = new LinkedHashMap<>();
+            if (action.upstream().sendsOrganization()) {
+                parameters.put("organization", account.organizationKey());
+            }
+            for (Param param : action.params()) {
+                String value = inputs.get(param.name());
+                if (value != null) {
+                    parameters.put(param.sonarName(), value);
+                }
+            }
+            parameters.putAll(extra);
+            return upstream(call, account, action.upstream().request(parameters));
+        }
+
+        @Override
+        public JsonNode call(Upstream endpoint, Map<String, String> parameters) {
+            return upstream(call, account, endpoint.request(parameters)).json(mapper);
         }
     }
 
@@ -169,7 +251,7 @@ public class ActionExecutor {
         }
         for (Param param : action.params()) {
             JsonNode value = pathParams.contains(param.name())
-                    ? (pathValues.get(param.name()) == null ? null : tools.jackson.databind.node.JsonNodeFactory.instance.stringNode(pathValues.get(param.name())))
+                    ? (pathValues.get(param.name()) == null ? null : JsonNodeFactory.instance.stringNode(pathValues.get(param.name())))
                     : inputs.get(param.name());
             String parsed = param.parse(value, problems);
             if (parsed != null) {

@@ -1,7 +1,10 @@
 package dev.connector.sonarcloud.action;
 
-/** What an action does with its checked input: usually one SonarQube call and a mapping. */
+/**
+ * An action's own logic, for the few that are more than a pager and a mapping (a 404 on an empty search, a follow-up
+ * read after a write, a body that is not JSON). It answers in the shape its definition's pager declares.
+ */
 @FunctionalInterface
 public interface ActionHandler {
-    ActionResult handle(ActionRun run);
+    ActionResult handle(ActionPort port);
 }

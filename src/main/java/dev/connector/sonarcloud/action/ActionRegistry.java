@@ -39,10 +39,10 @@ public class ActionRegistry {
             if (byId.putIfAbsent(action.id(), action) != null) {
                 throw new IllegalStateException("duplicate action id " + action.id());
             }
-            if (!routeKeys.add(action.method() + " " + action.path().replaceAll("\\{[^}]+}", "{}"))) {
-                throw new IllegalStateException("duplicate action route " + action.method() + " " + action.path());
+            if (!routeKeys.add(action.method() + " " + action.route().replaceAll("\\{[^}]+}", "{}"))) {
+                throw new IllegalStateException("duplicate action route " + action.method() + " " + action.route());
             }
-            routes.add(new Route(action, PathPatternParser.defaultInstance.parse(action.path())));
+            routes.add(new Route(action, PathPatternParser.defaultInstance.parse(action.route())));
         }
         routes.sort(Comparator.comparing(Route::pattern)); // most specific first
     }

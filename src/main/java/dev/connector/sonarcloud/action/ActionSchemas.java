@@ -1,5 +1,6 @@
 package dev.connector.sonarcloud.action;
 
+import java.util.TreeMap;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -7,7 +8,25 @@ import tools.jackson.databind.node.ObjectNode;
 /** The JSON Schema (2020-12) of an action's input, as the catalog shows it. */
 public final class ActionSchemas {
 
+    /** The upstream endpoint of an action, in the catalog and in openapi.yaml. */
+    public static final String ENDPOINT_EXTENSION = "x-sonarcloud-endpoint";
+    /** The SonarQube Cloud permission an action needs, in the catalog and in openapi.yaml. */
+    public static final String PERMISSION_EXTENSION = "x-required-permission";
+
     private ActionSchemas() {
+    }
+
+    /** {@code {method, host: v1|v2, path, fixed_params, sends_organization}}. */
+    public static ObjectNode endpoint(Upstream upstream) {
+        ObjectNode endpoint = JsonNodeFactory.instance.objectNode();
+        endpoint.put("method", upstream.method().name());
+        endpoint.put("host", upstream.host().id());
+        endpoint.put("path", upstream.path());
+        ObjectNode fixed = endpoint.putObject("fixed_params");
+        new TreeMap<>(upstream.fixed())
+                .forEach(fixed::put);
+        endpoint.put("sends_organization", upstream.sendsOrganization());
+        return endpoint;
     }
 
     public static ObjectNode inputSchema(ActionDefinition action) {

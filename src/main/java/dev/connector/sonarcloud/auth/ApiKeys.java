@@ -3,6 +3,7 @@ package dev.connector.sonarcloud.auth;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -48,8 +49,11 @@ public class ApiKeys {
                     + "): key-sha256 is the SHA-256 of an empty key (was the variable holding the key unset?); "
                     + "make a key with 'openssl rand -hex 32' and configure its SHA-256");
         }
-        Set<String> scopes = key.scopes() == null ? Set.of()
-                : key.scopes().stream().map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
+        Set<Scope> scopes = key.scopes() == null ? Set.of() : key.scopes().stream().map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .map(s -> Scope.parse(s).orElseThrow(() -> new IllegalStateException("connector.api-keys (project "
+                        + key.project() + "): unknown scope '" + s + "'; known: " + Arrays.toString(Scope.values()))))
+                .collect(Collectors.toUnmodifiableSet());
         return new Entry(HexFormat.of().parseHex(hex), new Caller(key.project(), scopes));
     }
 

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.method.HandlerMethod;
@@ -51,7 +52,7 @@ public class CallerInterceptor implements HandlerInterceptor {
         }
         if (required != null && Arrays.stream(required.value()).noneMatch(caller::has)) {
             throw ApiException.forbidden("This API key lacks the scope for this route (one of "
-                    + String.join(", ", required.value()) + ")");
+                    + Arrays.stream(required.value()).map(Scope::id).collect(Collectors.joining(", ")) + ")");
         }
         request.setAttribute(Caller.ATTRIBUTE, caller);
         return true;

@@ -1,17 +1,35 @@
 package dev.connector.sonarcloud.auth;
 
-/** The scopes an API key can carry (DESIGN section 4). */
-public final class Scope {
+import java.util.Arrays;
+import java.util.Optional;
 
-    public static final String CONNECT = "connect";
-    public static final String ACCOUNTS = "accounts";
-    public static final String ACTIONS_READ = "actions:read";
-    public static final String ACTIONS_WRITE = "actions:write";
+/** What an API key may do; configured by its lowercase id ({@code actions:read}). */
+public enum Scope {
+    CONNECT("connect"),
+    ACCOUNTS("accounts"),
+    ACTIONS_READ("actions:read"),
+    ACTIONS_WRITE("actions:write"),
     /** Webhook subscriptions and their delivery logs. */
-    public static final String WEBHOOKS = "webhooks";
+    WEBHOOKS("webhooks"),
     /** Operator tasks such as re-encrypting credentials after a key rotation. */
-    public static final String ADMIN = "admin";
+    ADMIN("admin");
 
-    private Scope() {
+    private final String id;
+
+    Scope(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public static Optional<Scope> parse(String id) {
+        return Arrays.stream(values()).filter(scope -> scope.id.equals(id)).findFirst();
+    }
+
+    @Override
+    public String toString() {
+        return id;
     }
 }

@@ -1,6 +1,7 @@
 package dev.connector.sonarcloud.connect;
 
 import dev.connector.sonarcloud.account.AccountService;
+import dev.connector.sonarcloud.account.AccountStatus;
 import dev.connector.sonarcloud.account.LinkedAccount;
 import dev.connector.sonarcloud.auth.ApiKeys;
 import dev.connector.sonarcloud.auth.Caller;
@@ -152,15 +153,15 @@ public class ConnectService {
         try {
             sonarCredentials.validate(account.region(), token, account.organizationKey());
         } catch (ApiException e) {
-            return switch (e.code()) {
-                case "invalid_credentials" -> accounts.markTokenRejected(project, id, account.tokenLastUsedAt());
-                case "organization_not_accessible" -> accounts.setStatus(project, id, LinkedAccount.ERROR,
+            return switch (e.error()) {
+                case INVALID_CREDENTIALS -> accounts.markTokenRejected(project, id, account.tokenLastUsedAt());
+                case ORGANIZATION_NOT_ACCESSIBLE -> accounts.setStatus(project, id, AccountStatus.ERROR,
                         "organization_not_accessible", "The token is no longer a member of organization '"
                                 + account.organizationKey() + "'");
                 default -> throw e;
             };
         }
-        return accounts.setStatus(project, id, LinkedAccount.ACTIVE, null, null);
+        return accounts.setStatus(project, id, AccountStatus.ACTIVE, null, null);
     }
 
     @Scheduled(fixedDelayString = "${connector.connect.session-cleanup-interval:PT1H}")

@@ -1,6 +1,7 @@
 package dev.connector.sonarcloud.sonar;
 
 import dev.connector.sonarcloud.web.ApiException;
+import dev.connector.sonarcloud.web.ErrorCode;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -103,14 +104,14 @@ public class SonarClient {
         CircuitBreaker breaker = guards.breaker(call.region());
         if (!breaker.tryAcquirePermission()) {
             record(call, request, "circuit_open", 0, 0);
-            return new Outcome(null, "circuit_open", false, null, ApiException.unavailable("provider_unavailable",
+            return new Outcome(null, "circuit_open", false, null, ApiException.unavailable(ErrorCode.PROVIDER_UNAVAILABLE,
                     "SonarQube Cloud (" + call.region().id() + ") is failing; calls are paused for a moment",
                     guards.secondsUntilHalfOpen(call.region())));
         }
         if (!bulkhead.tryAcquirePermission()) {
             breaker.releasePermission();
             record(call, request, "bulkhead_full", 0, 0);
-            return new Outcome(null, "bulkhead_full", false, null, ApiException.unavailable("provider_unavailable",
+            return new Outcome(null, "bulkhead_full", false, null, ApiException.unavailable(ErrorCode.PROVIDER_UNAVAILABLE,
                     "Too many concurrent calls to SonarQube Cloud (" + call.region().id() + ")", 1));
         }
         Duration attemptTimeout = Duration.ofNanos(Math.min(properties.readTimeout().toNanos(), remaining));
@@ -137,9 +138,8 @@ public class SonarClient {
             log.warn("SonarQube Cloud {} {} failed: {}", call.region().id(), request.endpoint(),
                     timedOut ? "timeout" : e.getClass().getSimpleName());
             return new Outcome(null, timedOut ? "timeout" : "network_error", true, null, timedOut ? timeout()
-                    : new ApiException(502, "provider_error", "Bad gateway",
-                    "SonarQube Cloud could not be reached", null,
-                    List.of(new ApiException.ProviderError(0, safeUrl, null)), null));
+                    : ApiException.providerError("SonarQube Cloud could not be reached")
+                    .withProviderError(new ApiException.ProviderError(0, safeUrl, null)));
         } finally {
             bulkhead.onComplete();
         }
@@ -182,17 +182,15 @@ public class SonarClient {
         SonarResponse response = outcome.response();
         if (response.status() == 429) {
             long retryAfter = outcome.retryAfterSeconds() != null ? outcome.retryAfterSeconds() : 5;
-            return new ApiException(429, "rate_limited", "Too many requests",
-                    "SonarQube Cloud is rate limiting this token", null, List.of(errors.providerError(response)),
-                    Math.max(1, retryAfter));
+            return ApiException.rateLimited("SonarQube Cloud is rate limiting this token", retryAfter)
+                    .withProviderError(errors.providerError(response));
         }
-        return new ApiException(502, "provider_error", "Bad gateway",
-                "SonarQube Cloud answered " + response.status(), null, List.of(errors.providerError(response)), null);
+        return ApiException.providerError("SonarQube Cloud answered " + response.status())
+                .withProviderError(errors.providerError(response));
     }
 
     private static ApiException timeout() {
-        return new ApiException(504, "provider_timeout", "Gateway timeout",
-                "SonarQube Cloud did not answer in time", null, null, null);
+        return ApiException.providerTimeout("SonarQube Cloud did not answer in time");
     }
 
     private static boolean isTimeout(Exception e) {

@@ -1,6 +1,7 @@
 package dev.connector.sonarcloud.sonar;
 
 import dev.connector.sonarcloud.web.ApiException;
+import dev.connector.sonarcloud.web.ErrorCode;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -41,10 +42,9 @@ public class SonarCredentials {
                 member |= organizationKey.equals(organization.path("key").asString(null));
             }
             if (!member) {
-                throw new ApiException(422, "organization_not_accessible", "Organization not accessible",
+                throw ApiException.of(ErrorCode.ORGANIZATION_NOT_ACCESSIBLE,
                         "The token is valid but is not a member of organization '" + organizationKey
-                                + "' in region " + region.id() + " (or the organization does not exist there)",
-                        null, null, null);
+                                + "' in region " + region.id() + " (or the organization does not exist there)");
             }
             JsonNode user = client.execute(call, SonarRequest.get("api/users/current", null)).json(mapper);
             return new Identity(user.path("login").asString(null), user.path("name").asString(null));
@@ -57,7 +57,6 @@ public class SonarCredentials {
     }
 
     private static ApiException invalidCredentials() {
-        return new ApiException(422, "invalid_credentials", "Invalid credentials",
-                "SonarQube Cloud does not accept this token", null, null, null);
+        return ApiException.of(ErrorCode.INVALID_CREDENTIALS, "SonarQube Cloud does not accept this token");
     }
 }

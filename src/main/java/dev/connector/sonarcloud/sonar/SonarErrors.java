@@ -1,6 +1,7 @@
 package dev.connector.sonarcloud.sonar;
 
 import dev.connector.sonarcloud.web.ApiException;
+import dev.connector.sonarcloud.web.ErrorCode;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -59,25 +60,13 @@ public class SonarErrors {
         String said = messages(response);
         String detail = "SonarQube Cloud answered " + response.status() + (said.isEmpty() ? "" : ": " + said);
         int status = response.status();
-        String code = switch (status) {
-            case 400 -> "validation_failed";
-            case 401 -> "invalid_credentials";
-            case 403 -> "forbidden";
-            case 404 -> "not_found";
-            case 409 -> "conflict";
-            default -> "provider_error";
+        ErrorCode code = switch (status) {
+            case 400 -> ErrorCode.PROVIDER_REJECTED;
+            case 403 -> ErrorCode.PROVIDER_FORBIDDEN;
+            case 404 -> ErrorCode.PROVIDER_NOT_FOUND;
+            case 409 -> ErrorCode.PROVIDER_CONFLICT;
+            default -> ErrorCode.PROVIDER_ERROR;
         };
-        int answered = switch (status) {
-            case 400, 403, 404, 409 -> status;
-            default -> 502;
-        };
-        String title = switch (answered) {
-            case 400 -> "Rejected by SonarQube Cloud";
-            case 403 -> "Forbidden by SonarQube Cloud";
-            case 404 -> "Not found in SonarQube Cloud";
-            case 409 -> "Conflict in SonarQube Cloud";
-            default -> "Bad gateway";
-        };
-        return new ApiException(answered, code, title, detail, null, List.of(providerError(response)), null);
+        return ApiException.of(code, detail).withProviderError(providerError(response));
     }
 }

@@ -17,9 +17,8 @@ public record SonarResponse(int status, String contentType, byte[] body, String 
         try {
             return mapper.readTree(body);
         } catch (JacksonException e) {
-            throw new ApiException(502, "provider_error", "Bad gateway",
-                    "SonarQube Cloud answered a body that is not valid JSON", null,
-                    List.of(new ApiException.ProviderError(status, url, null)), null);
+            throw ApiException.providerError("SonarQube Cloud answered a body that is not valid JSON")
+                    .withProviderError(new ApiException.ProviderError(status, url, null));
         }
     }
 }

@@ -42,8 +42,9 @@ public class Cursors {
         this.mapper = mapper;
     }
 
-    public String encode(String binding, ObjectNode state) {
-        ObjectNode payload = state.deepCopy();
+    /** A cursor for this binding holding the state (a record or an object node). */
+    public String encode(String binding, Object state) {
+        ObjectNode payload = state instanceof ObjectNode node ? node.deepCopy() : mapper.valueToTree(state);
         payload.put("_b", bindingDigest(binding));
         byte[] json = mapper.writeValueAsBytes(payload);
         return ENCODER.encodeToString(json) + "." + ENCODER.encodeToString(mac(json));
@@ -71,6 +72,16 @@ public class Cursors {
             state.remove("_b");
             return state;
         } catch (IllegalArgumentException | JacksonException e) {
+            throw invalid();
+        }
+    }
+
+    /** The state inside a cursor made for this binding, as a record of the given type. */
+    public <S> S decode(String binding, String cursor, Class<S> type) {
+        ObjectNode state = decode(binding, cursor);
+        try {
+            return mapper.treeToValue(state, type);
+        } catch (JacksonException | IllegalArgumentException e) {
             throw invalid();
         }
     }

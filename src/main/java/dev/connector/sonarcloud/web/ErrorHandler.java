@@ -93,20 +93,20 @@ public class ErrorHandler {
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<Object> mediaType(HttpMediaTypeNotSupportedException e) {
-        return problems.entity(new ApiException(415, "unsupported_media_type", "Unsupported media type",
-                "Content-Type must be one of " + e.getSupportedMediaTypes(), null, null, null));
+        return problems.entity(ApiException.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                "Content-Type must be one of " + e.getSupportedMediaTypes()));
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
     ResponseEntity<Object> notAcceptable(HttpMediaTypeNotAcceptableException e) {
-        return problems.entity(new ApiException(406, "not_acceptable", "Not acceptable",
-                "This route answers application/json", null, null, null));
+        return problems.entity(ApiException.of(ErrorCode.NOT_ACCEPTABLE,
+                "This route answers application/json"));
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<Object> method(HttpRequestMethodNotSupportedException e) {
-        ResponseEntity<Object> entity = problems.entity(new ApiException(405, "method_not_allowed", "Method not allowed",
-                "Method " + e.getMethod() + " is not allowed on this route", null, null, null));
+        ResponseEntity<Object> entity = problems.entity(ApiException.methodNotAllowed(
+                "Method " + e.getMethod() + " is not allowed on this route"));
         HttpHeaders headers = new HttpHeaders();
         headers.putAll(entity.getHeaders());
         if (e.getSupportedHttpMethods() != null) {
@@ -124,15 +124,15 @@ public class ErrorHandler {
             TransientDataAccessException.class})
     ResponseEntity<Object> database(Exception e) {
         log.warn("database unavailable: {}", e.getClass().getSimpleName());
-        return problems.entity(ApiException.unavailable("database_unavailable",
+        return problems.entity(ApiException.unavailable(ErrorCode.DATABASE_UNAVAILABLE,
                 "The service's database is unavailable; nothing was changed. Try again shortly.", 5));
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
         log.error("unexpected error", e);
-        return problems.entity(new ApiException(500, "internal_error", "Internal error",
-                "An unexpected error occurred; quote the request_id when reporting it", null, null, null));
+        return problems.entity(ApiException.internal(
+                "An unexpected error occurred; quote the request_id when reporting it"));
     }
 
     private static String fieldPath(DatabindException e) {

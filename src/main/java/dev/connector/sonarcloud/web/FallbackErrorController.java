@@ -26,8 +26,10 @@ public class FallbackErrorController implements ErrorController {
             case 401 -> ApiException.unauthorized("Authentication is required");
             case 404 -> ApiException.notFound("No such route");
             case 413 -> ApiException.validation("body", "The request body is too large");
-            default -> new ApiException(code >= 400 ? code : 500, "internal_error", "Internal error",
-                    "An unexpected error occurred; quote the request_id when reporting it", null, null, null);
+            case 405 -> ApiException.methodNotAllowed("The method is not allowed on this route");
+            default -> code >= 400 && code < 500
+                    ? ApiException.validation("request", "The request was refused (HTTP " + code + ")")
+                    : ApiException.internal("An unexpected error occurred; quote the request_id when reporting it");
         };
         return problems.entity(problem);
     }

@@ -51,7 +51,7 @@ class OpenApiActionsTest extends IntegrationTest {
 
     static String generate(List<ActionDefinition> actions) {
         Map<String, List<ActionDefinition>> byPath = new TreeMap<>(actions.stream()
-                .collect(Collectors.groupingBy(ActionDefinition::path)));
+                .collect(Collectors.groupingBy(ActionDefinition::route)));
         StringBuilder yaml = new StringBuilder();
         byPath.forEach((path, pathActions) -> {
             yaml.append("  ").append(path).append(":\n");
@@ -68,6 +68,10 @@ class OpenApiActionsTest extends IntegrationTest {
         yaml.append("      summary: ").append(json(action.label())).append('\n');
         yaml.append("      description: ").append(json(action.description() + " Needs "
                 + (action.readOnly() ? "actions:read." : "actions:write."))).append('\n');
+        yaml.append("      ").append(ActionSchemas.ENDPOINT_EXTENSION).append(": ")
+                .append(json(ActionSchemas.endpoint(action.upstream()))).append('\n');
+        yaml.append("      ").append(ActionSchemas.PERMISSION_EXTENSION).append(": ")
+                .append(json(action.permission().id())).append('\n');
         yaml.append("      parameters:\n");
         yaml.append("        - {$ref: '#/components/parameters/XAccountId'}\n");
         List<String> pathParams = action.pathParams();

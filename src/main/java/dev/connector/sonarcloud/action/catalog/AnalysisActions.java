@@ -5,6 +5,7 @@ import dev.connector.sonarcloud.action.ActionCatalog;
 import dev.connector.sonarcloud.action.ActionDefinition;
 import dev.connector.sonarcloud.action.Mapping;
 import dev.connector.sonarcloud.action.Param;
+import dev.connector.sonarcloud.action.SonarPermission;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -38,6 +39,7 @@ public class AnalysisActions implements ActionCatalog {
                                 Param.dateTime("from", "Analyses at or after"),
                                 Param.dateTime("to", "Analyses at or before"))
                         .call("api/project_analyses/search")
+                        .permission(SonarPermission.BROWSE)
                         .pages("analyses", ANALYSIS),
 
                 Action.read("sonarcloud_list_branches", "/actions/projects/{project_key}/branches", "List branches",
@@ -45,6 +47,7 @@ public class AnalysisActions implements ActionCatalog {
                         .domain("analyses")
                         .params(projectKey())
                         .call("api/project_branches/list")
+                        .permission(SonarPermission.BROWSE)
                         .list("branches", BRANCH),
 
                 Action.read("sonarcloud_list_pull_requests", "/actions/projects/{project_key}/pull_requests",
@@ -53,6 +56,7 @@ public class AnalysisActions implements ActionCatalog {
                         .domain("analyses")
                         .params(projectKey())
                         .call("api/project_pull_requests/list")
+                        .permission(SonarPermission.BROWSE)
                         .list("pullRequests", PULL_REQUEST));
     }
 }

@@ -5,6 +5,7 @@ import dev.connector.sonarcloud.action.ActionCatalog;
 import dev.connector.sonarcloud.action.ActionDefinition;
 import dev.connector.sonarcloud.action.Mapping;
 import dev.connector.sonarcloud.action.Param;
+import dev.connector.sonarcloud.action.SonarPermission;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -35,6 +36,7 @@ public class BackgroundTaskActions implements ActionCatalog {
                                 Param.dateTime("min_submitted_at", "Submitted at or after"),
                                 Param.dateTime("max_executed_at", "Finished at or before"))
                         .call("api/ce/activity").organization()
+                        .permission(SonarPermission.ADMINISTER)
                         .pages("tasks", TASK),
 
                 Action.read("sonarcloud_get_background_task", "/actions/background_tasks/{task_id}",
@@ -42,6 +44,7 @@ public class BackgroundTaskActions implements ActionCatalog {
                         .domain("background_tasks")
                         .params(Param.string("task_id", "Task id").required().matching(TASK_ID).sonar("id"))
                         .call("api/ce/task")
+                        .permission(SonarPermission.ADMINISTER)
                         .object("task", TASK));
     }
 }

@@ -4,20 +4,19 @@ import dev.connector.sonarcloud.action.Action;
 import dev.connector.sonarcloud.action.ActionCatalog;
 import dev.connector.sonarcloud.action.ActionDefinition;
 import dev.connector.sonarcloud.action.ActionResult;
-import dev.connector.sonarcloud.action.ActionRun;
+import dev.connector.sonarcloud.action.HotspotPartitions;
 import dev.connector.sonarcloud.action.ItemMapper;
 import dev.connector.sonarcloud.action.Mapping;
 import dev.connector.sonarcloud.action.Param;
-import dev.connector.sonarcloud.sonar.SonarRequest;
+import dev.connector.sonarcloud.action.SonarPermission;
+import dev.connector.sonarcloud.action.Upstream;
 import dev.connector.sonarcloud.web.ApiException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -63,15 +62,10 @@ public class HotspotActions implements ActionCatalog {
         return hotspot;
     };
 
+    /** Read after a status change, to answer the updated hotspot. */
+    private static final Upstream SHOW = Upstream.get("api/hotspots/show");
+
     private static final String HOTSPOT_KEY = "[A-Za-z0-9_.:-]{1,100}";
-
-    /** One slice of a search that SonarQube can page through on its own (each up to 10,000 results). */
-    private record Partition(String status, String resolution) {
-    }
-
-    private static final List<Partition> PARTITIONS = List.of(new Partition("TO_REVIEW", null),
-            new Partition("REVIEWED", "FIXED"), new Partition("REVIEWED", "SAFE"),
-            new Partition("REVIEWED", "ACKNOWLEDGED"));
 
     @Override
     public List<ActionDefinition> actions() {
@@ -91,13 +85,15 @@ public class HotspotActions implements ActionCatalog {
                                 Param.bool("in_new_code_period", "Only hotspots in the new code period"),
                                 Param.bool("only_mine", "Only hotspots assigned to the token's user"))
                         .call("api/hotspots/search")
-                        .custom(true, HOTSPOT_FIELDS, action -> run -> search(action, run)),
+                        .permission(SonarPermission.BROWSE)
+                        .hotspotPartitions("hotspots", HotspotPartitions.ALL, HOTSPOT_WITH_NAMES, HOTSPOT_FIELDS),
 
                 Action.read("sonarcloud_get_hotspot", "/actions/hotspots/{hotspot_key}", "Get a security hotspot",
                                 "One hotspot by key, with its rule, changelog and comments.")
                         .domain("hotspots")
                         .params(Param.string("hotspot_key", "Hotspot key").required().matching(HOTSPOT_KEY).sonar("hotspot"))
                         .call("api/hotspots/show")
+                        .permission(SonarPermission.BROWSE)
                         .object("", HOTSPOT_DETAILS, DETAIL_FIELDS),
 
                 Action.write("sonarcloud_change_hotspot_status", HttpMethod.POST, "/actions/hotspots/{hotspot_key}/status",
@@ -111,88 +107,19 @@ public class HotspotActions implements ActionCatalog {
                                         .oneOf("FIXED", "SAFE", "ACKNOWLEDGED"),
                                 Param.string("comment", "Optional comment"))
                         .call("api/hotspots/change_status")
-                        .custom(false, DETAIL_FIELDS, action -> run -> {
-                            boolean reviewed = run.input("status").equals("REVIEWED");
-                            if (reviewed && run.input("resolution") == null) {
+                        .permission(SonarPermission.ADMINISTER_HOTSPOTS)
+                        .custom(DETAIL_FIELDS, port -> {
+                            boolean reviewed = port.input("status").equals("REVIEWED");
+                            if (reviewed && port.input("resolution") == null) {
                                 throw ApiException.validation("resolution", "is required when status is REVIEWED");
                             }
-                            if (!reviewed && run.input("resolution") != null) {
+                            if (!reviewed && port.input("resolution") != null) {
                                 throw ApiException.validation("resolution", "must be absent when status is TO_REVIEW");
                             }
-                            run.call(action.request(run, Map.of()));
-                            JsonNode body = run.callJson(SonarRequest.get("api/hotspots/show",
-                                    Map.of("hotspot", run.input("hotspot_key"))));
+                            port.callRaw(Map.of());
+                            JsonNode body = port.call(SHOW, Map.of("hotspot", port.input("hotspot_key")));
                             return new ActionResult(HOTSPOT_DETAILS.map(body, body), null, body);
                         }));
-    }
-
-    /**
-     * Hotspot search has no date filter to window on, so a search without a status walks the partitions (status,
-     * resolution) one after another, each paged up to the cap. The cursor holds the partition ({@code i}), the page
-     * ({@code p}, {@code ps}) and the caller's page size ({@code n}). Near the cap the page size shrinks to a divisor
-     * of the offset so the last results below 10,000 are reachable too. A single partition beyond 10,000 hotspots is
-     * cut at the cap (filter by files or branch to see the rest).
-     */
-    static ActionResult search(Action action, ActionRun run) {
-        List<Partition> partitions = partitions(run.input("status"), run.input("resolution"));
-        ObjectNode state = run.cursorState();
-        int pageSize = state == null ? run.pageSize() : state.path("n").asInt(run.pageSize());
-        int index = state == null ? 0 : state.path("i").asInt(0);
-        int page = state == null ? 1 : state.path("p").asInt(1);
-        int size = state == null ? pageSize : state.path("ps").asInt(pageSize);
-        if (index < 0 || index >= partitions.size() || page < 1 || size < 1 || (long) page * size > Action.SONAR_RESULT_CAP) {
-            throw ApiException.validation("next", "is not a cursor of this search");
-        }
-        while (true) {
-            Partition partition = partitions.get(index);
-            Map<String, String> extra = new LinkedHashMap<>();
-            extra.put("status", partition.status());
-            if (partition.resolution() != null) {
-                extra.put("resolution", partition.resolution());
-            }
-            extra.put("p", Integer.toString(page));
-            extra.put("ps", Integer.toString(size));
-            JsonNode body = run.callJson(action.request(run, extra));
-            ArrayNode data = Action.items(body, "hotspots", HOTSPOT_WITH_NAMES);
-            long total = Action.total(body);
-            long offset = (long) page * size;
-            boolean more = !data.isEmpty() && offset < Action.SONAR_RESULT_CAP
-                    && (total >= 0 ? offset < total : data.size() >= size);
-            ObjectNode next = JsonNodeFactory.instance.objectNode().put("n", pageSize);
-            if (more) {
-                int nextSize = size;
-                while (offset % nextSize != 0 || offset + nextSize > Action.SONAR_RESULT_CAP) {
-                    nextSize--;
-                }
-                next.put("i", index).put("p", (int) (offset / nextSize) + 1).put("ps", nextSize);
-            } else if (index + 1 < partitions.size()) {
-                next.put("i", index + 1).put("p", 1).put("ps", pageSize);
-            } else {
-                return new ActionResult(data, null, body);
-            }
-            if (!data.isEmpty()) {
-                return new ActionResult(data, run.cursor(next), body);
-            }
-            // an empty partition: go straight on to the next one rather than answer an empty page
-            index = next.path("i").asInt();
-            page = 1;
-            size = pageSize;
-        }
-    }
-
-    /** The partitions a search covers: those the caller's status and resolution allow. */
-    private static List<Partition> partitions(String status, String resolution) {
-        List<Partition> partitions = new ArrayList<>();
-        for (Partition partition : PARTITIONS) {
-            if ((status == null || status.equals(partition.status()))
-                    && (resolution == null || resolution.equals(partition.resolution()))) {
-                partitions.add(partition);
-            }
-        }
-        if (partitions.isEmpty()) {
-            throw ApiException.validation("resolution", "applies only to status REVIEWED");
-        }
-        return partitions;
     }
 
     private static String componentName(JsonNode components, String key) {

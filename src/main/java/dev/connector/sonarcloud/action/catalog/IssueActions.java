@@ -4,21 +4,17 @@ import dev.connector.sonarcloud.action.Action;
 import dev.connector.sonarcloud.action.ActionCatalog;
 import dev.connector.sonarcloud.action.ActionDefinition;
 import dev.connector.sonarcloud.action.ActionResult;
-import dev.connector.sonarcloud.action.ActionRun;
 import dev.connector.sonarcloud.action.ItemMapper;
 import dev.connector.sonarcloud.action.Mapping;
-import dev.connector.sonarcloud.action.Normalize;
 import dev.connector.sonarcloud.action.Param;
+import dev.connector.sonarcloud.action.SonarPermission;
 import dev.connector.sonarcloud.web.ApiException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Issues: search (past SonarQube's 10,000-result cap), read, transition, comment, assign, tag, changelog. */
@@ -94,17 +90,19 @@ public class IssueActions implements ActionCatalog {
                                         + "10,000-result cap by windowing on creation date.")
                         .domain("issues").params(SEARCH_FILTERS)
                         .call("api/issues/search").organization().fixed("additionalFields", "_all")
-                        .custom(true, ISSUE_FIELDS, action -> run -> searchWindowed(action, run)),
+                        .permission(SonarPermission.BROWSE)
+                        .issueWindows("issues", "created_after", ISSUE_WITH_NAMES, ISSUE_FIELDS),
 
                 Action.read("sonarcloud_get_issue", "/actions/issues/{issue_key}", "Get an issue",
                                 "One issue by key, with its rule and component names.")
                         .domain("issues").params(issueKey("issues"))
                         .call("api/issues/search").organization().fixed("additionalFields", "_all")
-                        .custom(false, ISSUE_FIELDS, action -> run -> {
-                            JsonNode body = run.callJson(action.request(run, Map.of()));
+                        .permission(SonarPermission.BROWSE)
+                        .custom(ISSUE_FIELDS, port -> {
+                            JsonNode body = port.call(Map.of());
                             JsonNode issue = body.path("issues").path(0);
                             if (issue.isMissingNode()) {
-                                throw ApiException.notFound("No issue '" + run.input("issue_key") + "' in this organization");
+                                throw ApiException.notFound("No issue '" + port.input("issue_key") + "' in this organization");
                             }
                             return new ActionResult(ISSUE_WITH_NAMES.map(issue, body), null, body);
                         }),
@@ -119,6 +117,7 @@ public class IssueActions implements ActionCatalog {
                                                 "accept", "close"),
                                 Param.string("comment", "Optional comment added with the transition"))
                         .call("api/issues/do_transition")
+                        .permission(SonarPermission.ADMINISTER_ISSUES)
                         .object("issue", ISSUE_WITH_NAMES, ISSUE_FIELDS),
 
                 Action.write("sonarcloud_add_issue_comment", HttpMethod.POST, "/actions/issues/{issue_key}/comments",
@@ -127,6 +126,7 @@ public class IssueActions implements ActionCatalog {
                         .params(issueKey("issue"),
                                 Param.string("text", "Comment text (Markdown)").required())
                         .call("api/issues/add_comment")
+                        .permission(SonarPermission.BROWSE)
                         .object("issue", ISSUE_WITH_NAMES, ISSUE_FIELDS),
 
                 Action.write("sonarcloud_assign_issue", HttpMethod.POST, "/actions/issues/{issue_key}/assign",
@@ -135,6 +135,7 @@ public class IssueActions implements ActionCatalog {
                         .params(issueKey("issue"),
                                 Param.string("assignee", "Login of the new assignee; absent to unassign"))
                         .call("api/issues/assign")
+                        .permission(SonarPermission.BROWSE)
                         .object("issue", ISSUE_WITH_NAMES, ISSUE_FIELDS),
 
                 Action.write("sonarcloud_set_issue_tags", HttpMethod.POST, "/actions/issues/{issue_key}/tags",
@@ -143,10 +144,9 @@ public class IssueActions implements ActionCatalog {
                         .params(issueKey("issue"),
                                 Param.list("tags", "The new tags"))
                         .call("api/issues/set_tags")
-                        .custom(false, ISSUE_FIELDS, action -> run -> {
-                            Map<String, String> extra = new LinkedHashMap<>();
-                            extra.put("tags", run.input("tags") == null ? "" : run.input("tags"));
-                            JsonNode body = run.callJson(action.request(run, extra));
+                        .permission(SonarPermission.BROWSE)
+                        .custom(ISSUE_FIELDS, port -> {
+                            JsonNode body = port.call(Map.of("tags", port.input("tags") == null ? "" : port.input("tags")));
                             return new ActionResult(ISSUE_WITH_NAMES.map(body.path("issue"), body), null, body);
                         }),
 
@@ -155,86 +155,8 @@ public class IssueActions implements ActionCatalog {
                         .domain("issues")
                         .params(issueKey("issue"))
                         .call("api/issues/changelog")
+                        .permission(SonarPermission.BROWSE)
                         .list("changelog", Mapping.of("user", "userName", "isUserActive", "avatar",
                                 "creationDate->created_at", "diffs", "externalUser", "webhookSource")));
-    }
-
-    /**
-     * Walks issues oldest first. SonarQube refuses p*ps past 10,000, so when the next page would cross it the cursor
-     * opens a new window at the creation second of the last issue returned ({@code createdAfter} is inclusive) and
-     * starts that window after the issues of that second already returned. The cursor holds a few numbers however
-     * many issues share a second (a real analysis often creates thousands at once): the window start ({@code w}),
-     * how many of its results were consumed ({@code o}), the latest creation second ({@code t}) and how many issues
-     * of that second were consumed ({@code n}). Like p/ps paging itself, this relies on SonarQube answering issues
-     * that share a second in the same order from one call to the next.
-     */
-    static ActionResult searchWindowed(Action action, ActionRun run) {
-        ObjectNode state = run.cursorState();
-        String windowStart = state != null ? state.path("w").asString(null) : run.input("created_after");
-        int size = state == null ? run.pageSize() : state.path("ps").asInt(run.pageSize());
-        long offset = state == null ? 0 : state.path("o").asLong(0);
-        String runSecond = state == null ? null : state.path("t").asString(null);
-        long runCount = state == null ? 0 : state.path("n").asLong(0);
-        long page = offset / size + 1;
-        int drop = (int) (offset % size); // results of this page returned before (only right after a new window)
-
-        Map<String, String> extra = new LinkedHashMap<>();
-        if (windowStart != null) {
-            extra.put("createdAfter", windowStart);
-        }
-        extra.put("s", "CREATION_DATE");
-        extra.put("asc", "true");
-        extra.put("p", Long.toString(page));
-        extra.put("ps", Integer.toString(size));
-        JsonNode body = run.callJson(action.request(run, extra));
-        JsonNode issues = body.path("issues");
-        ArrayNode data = JsonNodeFactory.instance.arrayNode();
-        for (int i = drop; i < issues.size(); i++) {
-            data.add(ISSUE_WITH_NAMES.map(issues.path(i), body));
-        }
-        long total = Action.total(body);
-        boolean more = !issues.isEmpty() && (total < 0 ? issues.size() >= size : page * size < total);
-        if (!more) {
-            return new ActionResult(data, null, body);
-        }
-        String lastSecond = second(issues.path(issues.size() - 1));
-        long atLastSecond = lastSecond.equals(runSecond) ? runCount : 0;
-        for (int i = drop; i < issues.size(); i++) {
-            if (lastSecond.equals(second(issues.path(i)))) {
-                atLastSecond++;
-            }
-        }
-        long consumed = (page - 1) * size + issues.size();
-        ObjectNode next = JsonNodeFactory.instance.objectNode().put("ps", size).put("t", lastSecond)
-                .put("n", atLastSecond);
-        if ((consumed / size + 1) * size <= Action.SONAR_RESULT_CAP) {
-            if (windowStart != null) {
-                next.put("w", windowStart);
-            }
-            next.put("o", consumed);
-        } else {
-            if ((atLastSecond / size + 1) * size > Action.SONAR_RESULT_CAP) {
-                throw new ApiException(502, "provider_error", "Bad gateway",
-                        "More than 10,000 issues share one creation second; narrow the search with filters",
-                        null, null, null);
-            }
-            next.put("w", lastSecond);
-            next.put("o", atLastSecond);
-        }
-        return new ActionResult(data, run.cursor(next), body);
-    }
-
-    /** The creation second of an issue in SonarQube's parameter format (offsets differ, instants compare). */
-    private static String second(JsonNode issue) {
-        return second(issue.path("creationDate").asString(""));
-    }
-
-    private static String second(String sonarDateTime) {
-        var parsed = Normalize.parseSonarDateTime(sonarDateTime);
-        if (parsed == null) {
-            throw new ApiException(502, "provider_error", "Bad gateway",
-                    "SonarQube Cloud answered an issue without a readable creation date", null, null, null);
-        }
-        return Normalize.sonarDateTime(parsed);
     }
 }

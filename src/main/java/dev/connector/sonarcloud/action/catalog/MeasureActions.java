@@ -7,6 +7,7 @@ import dev.connector.sonarcloud.action.ItemMapper;
 import dev.connector.sonarcloud.action.Mapping;
 import dev.connector.sonarcloud.action.Normalize;
 import dev.connector.sonarcloud.action.Param;
+import dev.connector.sonarcloud.action.SonarPermission;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -62,6 +63,7 @@ public class MeasureActions implements ActionCatalog {
                                 Param.list("additional_fields", "Also answer the metrics' definitions or the new code period")
                                         .oneOf("metrics", "period"))
                         .call("api/measures/component")
+                        .permission(SonarPermission.BROWSE)
                         .object("component", COMPONENT_MEASURES, COMPONENT_MEASURES_FIELDS),
 
                 Action.read("sonarcloud_get_component_tree_measures", "/actions/projects/{project_key}/measures/tree",
@@ -76,6 +78,7 @@ public class MeasureActions implements ActionCatalog {
                                 CommonParams.branch(),
                                 CommonParams.pullRequest())
                         .call("api/measures/component_tree")
+                        .permission(SonarPermission.BROWSE)
                         .pages("components", MEASURED_COMPONENT),
 
                 Action.read("sonarcloud_get_measures_history", "/actions/projects/{project_key}/measures/history",
@@ -89,12 +92,14 @@ public class MeasureActions implements ActionCatalog {
                                 CommonParams.branch(),
                                 CommonParams.pullRequest())
                         .call("api/measures/search_history")
+                        .permission(SonarPermission.BROWSE)
                         .pages("measures", Mapping.of("metric", "history")),
 
                 Action.read("sonarcloud_list_metrics", "/actions/metrics", "List metrics",
                                 "Every metric: key, name, type, domain.")
                         .domain("measures")
                         .call("api/metrics/search")
+                        .permission(SonarPermission.NONE)
                         .pages("metrics", METRIC));
     }
 }

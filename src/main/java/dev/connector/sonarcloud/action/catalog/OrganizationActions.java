@@ -6,6 +6,7 @@ import dev.connector.sonarcloud.action.ActionDefinition;
 import dev.connector.sonarcloud.action.ActionResult;
 import dev.connector.sonarcloud.action.Mapping;
 import dev.connector.sonarcloud.action.Param;
+import dev.connector.sonarcloud.action.SonarPermission;
 import dev.connector.sonarcloud.web.ApiException;
 import java.util.List;
 import java.util.Map;
@@ -31,17 +32,19 @@ public class OrganizationActions implements ActionCatalog {
                                 "Whether SonarQube Cloud accepts the linked account's token.")
                         .domain("organizations")
                         .call("api/authentication/validate")
+                        .permission(SonarPermission.NONE)
                         .object("", Mapping.of("valid")),
 
                 Action.read("sonarcloud_get_organization", "/actions/organization", "Get the organization",
                                 "The linked account's organization: name, description, links, permissions.")
                         .domain("organizations")
                         .call("api/organizations/search")
-                        .custom(false, ORGANIZATION.outputFields(), action -> run -> {
-                            JsonNode body = run.callJson(action.request(run, Map.of("organizations", run.organization())));
+                        .permission(SonarPermission.NONE)
+                        .custom(ORGANIZATION.outputFields(), port -> {
+                            JsonNode body = port.call(Map.of("organizations", port.organization()));
                             JsonNode organization = body.path("organizations").path(0);
                             if (organization.isMissingNode()) {
-                                throw ApiException.notFound("Organization '" + run.organization() + "' is not visible to this account");
+                                throw ApiException.notFound("Organization '" + port.organization() + "' is not visible to this account");
                             }
                             return new ActionResult(ORGANIZATION.apply(organization), null, body);
                         }),
@@ -51,12 +54,14 @@ public class OrganizationActions implements ActionCatalog {
                         .domain("organizations")
                         .params(Param.string("q", "Text to find in logins or names"))
                         .call("api/organizations/search_members").organization()
+                        .permission(SonarPermission.ORGANIZATION_MEMBER)
                         .pages("users", MEMBER),
 
                 Action.read("sonarcloud_get_current_user", "/actions/me", "Get the current user",
                                 "The user the linked account's token belongs to.")
                         .domain("organizations")
                         .call("api/users/current")
+                        .permission(SonarPermission.NONE)
                         .object("", USER));
     }
 }

@@ -5,6 +5,7 @@ import dev.connector.sonarcloud.action.ActionCatalog;
 import dev.connector.sonarcloud.action.ActionDefinition;
 import dev.connector.sonarcloud.action.Mapping;
 import dev.connector.sonarcloud.action.Param;
+import dev.connector.sonarcloud.action.SonarPermission;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -27,6 +28,7 @@ public class ProjectActions implements ActionCatalog {
                         .domain("projects")
                         .params(Param.string("q", "Text to find in project names or keys (at least 2 characters)"))
                         .call("api/components/search").organization().fixed("qualifiers", "TRK")
+                        .permission(SonarPermission.BROWSE)
                         .pages("components", PROJECT),
 
                 Action.read("sonarcloud_get_project", "/actions/projects/{project_key}", "Get a project or component",
@@ -36,6 +38,7 @@ public class ProjectActions implements ActionCatalog {
                                 CommonParams.branch(),
                                 CommonParams.pullRequest())
                         .call("api/components/show")
+                        .permission(SonarPermission.BROWSE)
                         .object("component", COMPONENT),
 
                 Action.read("sonarcloud_list_components", "/actions/projects/{project_key}/components",
@@ -50,6 +53,7 @@ public class ProjectActions implements ActionCatalog {
                                 CommonParams.branch(),
                                 CommonParams.pullRequest())
                         .call("api/components/tree")
+                        .permission(SonarPermission.BROWSE)
                         .pages("components", COMPONENT));
     }
 }

@@ -5,6 +5,7 @@ import dev.connector.sonarcloud.action.ActionCatalog;
 import dev.connector.sonarcloud.action.ActionDefinition;
 import dev.connector.sonarcloud.action.Mapping;
 import dev.connector.sonarcloud.action.Param;
+import dev.connector.sonarcloud.action.SonarPermission;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -31,12 +32,14 @@ public class QualityGateActions implements ActionCatalog {
                                 CommonParams.branch(),
                                 CommonParams.pullRequest())
                         .call("api/qualitygates/project_status")
+                        .permission(SonarPermission.BROWSE)
                         .object("projectStatus", PROJECT_STATUS),
 
                 Action.read("sonarcloud_list_quality_gates", "/actions/quality_gates", "List quality gates",
                                 "The organization's quality gates.")
                         .domain("quality_gates")
                         .call("api/qualitygates/list").organization()
+                        .permission(SonarPermission.NONE)
                         .list("qualitygates", GATE),
 
                 Action.read("sonarcloud_get_quality_gate", "/actions/quality_gates/{gate_id}", "Get a quality gate",
@@ -45,6 +48,7 @@ public class QualityGateActions implements ActionCatalog {
                         .params(Param.string("gate_id", "Quality gate id (from sonarcloud_list_quality_gates)").required()
                                 .matching("[A-Za-z0-9_-]{1,100}").sonar("id"))
                         .call("api/qualitygates/show").organization()
+                        .permission(SonarPermission.NONE)
                         .object("", GATE_WITH_CONDITIONS));
     }
 }

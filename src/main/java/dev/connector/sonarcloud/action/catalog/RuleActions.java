@@ -6,6 +6,7 @@ import dev.connector.sonarcloud.action.ActionDefinition;
 import dev.connector.sonarcloud.action.ItemMapper;
 import dev.connector.sonarcloud.action.Mapping;
 import dev.connector.sonarcloud.action.Param;
+import dev.connector.sonarcloud.action.SonarPermission;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -73,6 +74,7 @@ public class RuleActions implements ActionCatalog {
                                 Param.list("clean_code_attribute_categories", "Clean Code attribute categories")
                                         .oneOf("ADAPTABLE", "CONSISTENT", "INTENTIONAL", "RESPONSIBLE"))
                         .call("api/rules/search").organization()
+                        .permission(SonarPermission.NONE)
                         .pages("rules", RULE),
 
                 Action.read("sonarcloud_get_rule", "/actions/rules/{rule_key}", "Get a rule",
@@ -81,6 +83,7 @@ public class RuleActions implements ActionCatalog {
                         .params(Param.string("rule_key", "Rule key, e.g. java:S1144").required().matching(RULE_KEY)
                                 .sonar("key"))
                         .call("api/rules/show").organization()
+                        .permission(SonarPermission.NONE)
                         .object("rule", RULE_WITH_DETAILS, RULE_DETAIL_FIELDS),
 
                 Action.read("sonarcloud_list_quality_profiles", "/actions/quality_profiles", "List quality profiles",
@@ -92,6 +95,7 @@ public class RuleActions implements ActionCatalog {
                                         .matching(CommonParams.COMPONENT_KEY),
                                 Param.bool("defaults", "Only the default profile of each language"))
                         .call("api/qualityprofiles/search").organization()
+                        .permission(SonarPermission.NONE)
                         .list("profiles", QUALITY_PROFILE),
 
                 Action.read("sonarcloud_list_languages", "/actions/languages", "List languages",
@@ -99,6 +103,7 @@ public class RuleActions implements ActionCatalog {
                         .domain("rules")
                         .params(Param.string("q", "Text to find in language keys or names"))
                         .call("api/languages/list")
+                        .permission(SonarPermission.NONE)
                         .list("languages", LANGUAGE));
     }
 }

@@ -7,6 +7,7 @@ import dev.connector.sonarcloud.action.ActionResult;
 import dev.connector.sonarcloud.action.Mapping;
 import dev.connector.sonarcloud.action.Normalize;
 import dev.connector.sonarcloud.action.Param;
+import dev.connector.sonarcloud.action.SonarPermission;
 import dev.connector.sonarcloud.sonar.SonarResponse;
 import dev.connector.sonarcloud.web.ApiException;
 import java.nio.charset.StandardCharsets;
@@ -43,6 +44,7 @@ public class SourceActions implements ActionCatalog {
                                 CommonParams.branch(),
                                 CommonParams.pullRequest())
                         .call("api/sources/lines")
+                        .permission(SonarPermission.SEE_SOURCE_CODE)
                         .list("sources", LINE),
 
                 Action.read("sonarcloud_get_raw_source", "/actions/components/{component_key}/source/raw",
@@ -52,18 +54,19 @@ public class SourceActions implements ActionCatalog {
                                 CommonParams.branch(),
                                 CommonParams.pullRequest())
                         .call("api/sources/raw")
-                        .custom(false, List.of("component_key", "content"), action -> run -> {
-                            SonarResponse response = run.call(action.request(run, Map.of()));
+                        .permission(SonarPermission.SEE_SOURCE_CODE)
+                        .custom(List.of("component_key", "content"), port -> {
+                            SonarResponse response = port.callRaw(Map.of());
                             if (response.body().length > MAX_RAW_BYTES) {
-                                throw new ApiException(502, "provider_error", "Bad gateway",
-                                        "The file is larger than 5 MB (" + response.body().length
-                                                + " bytes); use sonarcloud_get_source_lines with from and to instead",
-                                        null, List.of(new ApiException.ProviderError(response.status(), response.url(),
-                                        null)), null);
+                                throw ApiException.providerError("The file is larger than 5 MB ("
+                                                + response.body().length
+                                                + " bytes); use sonarcloud_get_source_lines with from and to instead")
+                                        .withProviderError(new ApiException.ProviderError(response.status(),
+                                                response.url(), null));
                             }
                             String content = new String(response.body(), StandardCharsets.UTF_8);
                             ObjectNode data = JsonNodeFactory.instance.objectNode()
-                                    .put("component_key", run.input("component_key")).put("content", content);
+                                    .put("component_key", port.input("component_key")).put("content", content);
                             return new ActionResult(data, null, JsonNodeFactory.instance.stringNode(content));
                         }),
 
@@ -76,6 +79,7 @@ public class SourceActions implements ActionCatalog {
                                 CommonParams.branch(),
                                 CommonParams.pullRequest())
                         .call("api/duplications/show")
+                        .permission(SonarPermission.BROWSE)
                         .object("", (body, ignored) -> duplications(body), List.of("duplications", "files")));
     }
 

@@ -6,6 +6,7 @@ import dev.connector.sonarcloud.action.ActionDefinition;
 import dev.connector.sonarcloud.action.ActionResult;
 import dev.connector.sonarcloud.action.Mapping;
 import dev.connector.sonarcloud.action.Param;
+import dev.connector.sonarcloud.action.SonarPermission;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpMethod;
@@ -38,8 +39,9 @@ public class WebhookActions implements ActionCatalog {
                         .params(Param.string("project", "Project key: its webhooks instead of the organization's")
                                 .matching(CommonParams.COMPONENT_KEY))
                         .call("api/webhooks/list").organization()
-                        .customList(WEBHOOK.outputFields(), action -> run -> {
-                            JsonNode body = run.callJson(action.request(run, Map.of()));
+                        .permission(SonarPermission.ADMINISTER)
+                        .customList(WEBHOOK.outputFields(), port -> {
+                            JsonNode body = port.call(Map.of());
                             ArrayNode data = JsonNodeFactory.instance.arrayNode();
                             body.path("webhooks").forEach(webhook -> data.add(webhook(webhook)));
                             return new ActionResult(data, null, withoutSecrets(body));
@@ -58,8 +60,9 @@ public class WebhookActions implements ActionCatalog {
                                 Param.string("secret", "Secret for the HMAC signature of deliveries (never returned)")
                                         .matching(".{1,200}"))
                         .call("api/webhooks/create").organization()
-                        .custom(false, WEBHOOK.outputFields(), action -> run -> {
-                            JsonNode body = run.callJson(action.request(run, Map.of()));
+                        .permission(SonarPermission.ADMINISTER)
+                        .custom(WEBHOOK.outputFields(), port -> {
+                            JsonNode body = port.call(Map.of());
                             return new ActionResult(webhook(body.path("webhook")), null, withoutSecrets(body));
                         }),
 
@@ -69,10 +72,11 @@ public class WebhookActions implements ActionCatalog {
                         .params(Param.string("webhook_key", "Webhook key").required().matching(WEBHOOK_KEY)
                                 .sonar("webhook"))
                         .call("api/webhooks/delete")
-                        .custom(false, List.of("key", "deleted"), action -> run -> {
-                            run.call(action.request(run, Map.of())); // 204, no body
+                        .permission(SonarPermission.ADMINISTER)
+                        .custom(List.of("key", "deleted"), port -> {
+                            port.callRaw(Map.of()); // 204, no body
                             ObjectNode data = JsonNodeFactory.instance.objectNode()
-                                    .put("key", run.input("webhook_key")).put("deleted", true);
+                                    .put("key", port.input("webhook_key")).put("deleted", true);
                             return new ActionResult(data, null, null);
                         }));
     }

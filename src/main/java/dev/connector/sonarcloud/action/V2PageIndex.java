@@ -1,0 +1,31 @@
+package dev.connector.sonarcloud.action;
+
+import dev.connector.sonarcloud.web.ApiException;
+import java.util.List;
+import dev.connector.sonarcloud.sonar.SonarRequest;
+import tools.jackson.databind.JsonNode;
+
+/** The v2 API's {@code pageIndex}/{@code pageSize} pages; the body's {@code page.total} says when to stop. */
+public record V2PageIndex(String field) implements Pager<V2PageIndex.State> {
+
+    public record State(long pageIndex, int pageSize) {
+    }
+
+    @Override
+    public Class<State> stateType() {
+        return State.class;
+    }
+
+    @Override
+    public Page<State> fetch(ActionPort port, State state) {
+        long index = state == null ? 1 : state.pageIndex();
+        int size = state == null ? port.pageSize() : state.pageSize();
+        if (index < 1 || size < 1) {
+            throw ApiException.validation("next", "is not a cursor of this list");
+        }
+        JsonNode body = port.call(SonarRequest.params("pageIndex", Long.toString(index), "pageSize", Integer.toString(size)));
+        List<JsonNode> items = SonarPaging.items(body, field);
+        boolean more = SonarPaging.hasMore(index, size, items.size(), SonarPaging.total(body));
+        return new Page<>(body, items, more ? new State(index + 1, size) : null);
+    }
+}

@@ -35,7 +35,7 @@ class ReadmeActionsTest extends IntegrationTest {
         assertThat(end).isGreaterThanOrEqualTo(begin);
         String generated = "| domain | action | REST route |\n|---|---|---|\n" + registry.all().stream()
                 .sorted(Comparator.comparing(ActionDefinition::domain))
-                .map(a -> "| " + a.domain() + " | `" + a.id() + "` | `" + a.method() + " " + a.path() + "` |\n")
+                .map(a -> "| " + a.domain() + " | `" + a.id() + "` | `" + a.method() + " " + a.route() + "` |\n")
                 .collect(Collectors.joining());
         if (Boolean.getBoolean("readme.write")) {
             Files.writeString(file, current.substring(0, begin) + generated + current.substring(end));

@@ -3,14 +3,11 @@ package dev.connector.sonarcloud.account;
 import dev.connector.sonarcloud.auth.Caller;
 import dev.connector.sonarcloud.auth.RequiresScope;
 import dev.connector.sonarcloud.auth.Scope;
-import dev.connector.sonarcloud.connect.ConnectForm;
-import dev.connector.sonarcloud.connect.ConnectService;
 import dev.connector.sonarcloud.web.ApiException;
-import dev.connector.sonarcloud.web.Cursors;
+import dev.connector.sonarcloud.cursor.Cursors;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -32,12 +29,12 @@ import tools.jackson.databind.node.ObjectNode;
 public class AccountController {
 
     private final AccountService accounts;
-    private final ConnectService connect;
+    private final AccountValidation validation;
     private final Cursors cursors;
 
-    public AccountController(AccountService accounts, ConnectService connect, Cursors cursors) {
+    public AccountController(AccountService accounts, AccountValidation validation, Cursors cursors) {
         this.accounts = accounts;
-        this.connect = connect;
+        this.validation = validation;
         this.cursors = cursors;
     }
 
@@ -106,15 +103,15 @@ public class AccountController {
         if (!errors.isEmpty()) {
             throw ApiException.validation("The patch has invalid fields", errors);
         }
-        ConnectForm.Credential credential = null;
+        TokenCredential credential = null;
         if (patch.credentials() != null) {
             Credentials c = patch.credentials();
-            credential = ConnectForm.credential(c.personalAccessToken(),
+            credential = TokenCredential.parse(c.personalAccessToken(),
                     c.organizationKey() != null ? c.organizationKey() : current.organizationKey(),
                     c.region() != null ? c.region() : current.region().id());
         }
         if (credential != null) {
-            connect.replaceCredentials(caller.project(), accountId, credential);
+            validation.replaceCredentials(caller.project(), accountId, credential);
         }
         LinkedAccount updated = patch.label() != null || patch.originOwnerName() != null
                 ? accounts.updateDetails(caller.project(), accountId, patch.label(), patch.originOwnerName())
@@ -130,7 +127,7 @@ public class AccountController {
 
     @PostMapping("/{id}/revalidate")
     AccountView revalidate(Caller caller, @PathVariable String id) {
-        return AccountView.of(connect.revalidate(caller.project(), accountId(id)));
+        return AccountView.of(validation.revalidate(caller.project(), accountId(id)));
     }
 
     /** A malformed id is just an unknown one. */

@@ -19,7 +19,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -45,14 +44,13 @@ public class AccountService {
 
     public AccountService(AccountRepository repository, CredentialCipher cipher, TransactionTemplate transactions,
                           AccountEvents events,
-                          @Value("${connector.credential-cache.size:10000}") long cacheSize,
-                          @Value("${connector.credential-cache.ttl:5m}") Duration cacheTtl) {
+                          CredentialCacheProperties cache) {
         this.repository = repository;
         this.cipher = cipher;
         this.transactions = transactions;
         this.events = events;
         this.clock = Clock.systemUTC();
-        this.credentials = Caffeine.newBuilder().maximumSize(cacheSize).expireAfterWrite(cacheTtl).build();
+        this.credentials = Caffeine.newBuilder().maximumSize(cache.size()).expireAfterWrite(cache.ttl()).build();
     }
 
     /** What a (re-)link stores. {@code relinkAccountId} names the account a connect session re-links. */

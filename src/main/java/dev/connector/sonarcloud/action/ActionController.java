@@ -12,16 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.HandlerMapping;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -103,31 +99,14 @@ public class ActionController {
                 inputs, paging, raw, Transport.RPC);
     }
 
-    @GetMapping("/actions/**")
-    ResponseEntity<Object> restRead(Caller caller, HttpServletRequest request,
-                                    @RequestHeader(name = "x-account-id", required = false) String accountId) {
-        return answer(() -> runRest(caller, request, accountId, null));
+    /** An action's REST route (registered by {@link ActionRoutes}); a read has no body. */
+    ResponseEntity<Object> rest(Caller caller, ActionDefinition action, Map<String, String> pathValues,
+                                HttpServletRequest request, String accountId, JsonNode body) {
+        return answer(() -> runRest(caller, action, pathValues, request, accountId, body));
     }
 
-    @RequestMapping(path = "/actions/**", method = {RequestMethod.POST, RequestMethod.PUT, RequestMethod.PATCH,
-            RequestMethod.DELETE})
-    ResponseEntity<Object> rest(Caller caller, HttpServletRequest request,
-                                @RequestHeader(name = "x-account-id", required = false) String accountId,
-                                @RequestBody(required = false) JsonNode body) {
-        return answer(() -> runRest(caller, request, accountId, body));
-    }
-
-    private Map<String, Object> runRest(Caller caller, HttpServletRequest request, String accountId, JsonNode body) {
-        String path = (String) request.getAttribute(HandlerMapping.PATH_WITHIN_HANDLER_MAPPING_ATTRIBUTE);
-        HttpMethod method = HttpMethod.valueOf(request.getMethod());
-        ActionRegistry.Match match = registry.match(method, path).orElseThrow(() -> {
-            if (!registry.methodsFor(path).isEmpty()) {
-                return ApiException.methodNotAllowed(
-                        "Method " + method + " is not allowed on this route; use " + registry.methodsFor(path));
-            }
-            return ApiException.notFound("No such action route");
-        });
-        ActionDefinition action = match.action();
+    private Map<String, Object> runRest(Caller caller, ActionDefinition action, Map<String, String> pathValues,
+                                        HttpServletRequest request, String accountId, JsonNode body) {
         request.setAttribute(AccessLogFilter.ROUTE, action.route()); // the access line names the action's route
         ActionExecutor.authorize(caller, action);
         Map<String, JsonNode> query = new LinkedHashMap<>();
@@ -137,9 +116,6 @@ public class ActionController {
         boolean raw = takeMeta(query, paging);
         Map<String, JsonNode> inputs;
         if (action.readOnly()) {
-            if (body != null && !body.isNull()) {
-                throw ApiException.validation("body", "a read action takes no body; send its parameters in the query");
-            }
             inputs = query;
         } else {
             if (body != null && !body.isNull() && !body.isObject()) {
@@ -147,7 +123,7 @@ public class ActionController {
             }
             inputs = withoutConflicts(query, body instanceof ObjectNode object ? toMap(object) : Map.of());
         }
-        return executor.execute(caller, accountId, action, match.pathVariables(), inputs, paging, raw, Transport.REST);
+        return executor.execute(caller, accountId, action, pathValues, inputs, paging, raw, Transport.REST);
     }
 
     /** Moves page_size, next and raw out of the inputs; answers whether raw was asked. */

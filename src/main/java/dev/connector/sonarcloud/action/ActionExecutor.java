@@ -11,7 +11,7 @@ import dev.connector.sonarcloud.sonar.SonarErrors;
 import dev.connector.sonarcloud.sonar.SonarRequest;
 import dev.connector.sonarcloud.sonar.SonarResponse;
 import dev.connector.sonarcloud.web.ApiException;
-import dev.connector.sonarcloud.web.Cursors;
+import dev.connector.sonarcloud.cursor.Cursors;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;

@@ -8,24 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.pattern.PathPattern;
-import org.springframework.web.util.pattern.PathPatternParser;
 
-/** All actions by id and by REST route. Duplicate ids or routes stop the start. */
+/** All actions by id (their REST routes are registered by {@link ActionRoutes}). Duplicate ids or routes stop the start. */
 @Component
 public class ActionRegistry {
 
-    public record Route(ActionDefinition action, PathPattern pattern) {
-    }
-
-    public record Match(ActionDefinition action, Map<String, String> pathVariables) {
-    }
-
     private final Map<String, ActionDefinition> byId = new LinkedHashMap<>();
-    private final List<Route> routes = new ArrayList<>();
 
     public ActionRegistry(List<ActionCatalog> catalogs) {
         Set<String> routeKeys = new HashSet<>();
@@ -42,9 +31,7 @@ public class ActionRegistry {
             if (!routeKeys.add(action.method() + " " + action.route().replaceAll("\\{[^}]+}", "{}"))) {
                 throw new IllegalStateException("duplicate action route " + action.method() + " " + action.route());
             }
-            routes.add(new Route(action, PathPatternParser.defaultInstance.parse(action.route())));
         }
-        routes.sort(Comparator.comparing(Route::pattern)); // most specific first
     }
 
     public List<ActionDefinition> all() {
@@ -53,31 +40,5 @@ public class ActionRegistry {
 
     public Optional<ActionDefinition> byId(String id) {
         return Optional.ofNullable(byId.get(id));
-    }
-
-    /** The action for a REST request; empty when no route matches the path. */
-    public Optional<Match> match(HttpMethod method, String path) {
-        PathContainer container = PathContainer.parsePath(path);
-        for (Route route : routes) {
-            if (route.action().method().equals(method)) {
-                PathPattern.PathMatchInfo info = route.pattern().matchAndExtract(container);
-                if (info != null) {
-                    return Optional.of(new Match(route.action(), info.getUriVariables()));
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** The methods some action accepts on this path (for 405 versus 404). */
-    public Set<HttpMethod> methodsFor(String path) {
-        PathContainer container = PathContainer.parsePath(path);
-        Set<HttpMethod> methods = new HashSet<>();
-        for (Route route : routes) {
-            if (route.pattern().matches(container)) {
-                methods.add(route.action().method());
-            }
-        }
-        return methods;
     }
 }

@@ -1,11 +1,14 @@
 package dev.connector.sonarcloud.action;
 
 import dev.connector.sonarcloud.web.Names;
+import java.time.DateTimeException;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -51,7 +54,7 @@ public final class Normalize {
     }
 
     /** SonarQube's field names are few and repeat on every item: convert each once (bounded). */
-    private static final java.util.Map<String, String> SNAKE = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, String> SNAKE = new ConcurrentHashMap<>();
 
     static String snake(String name) {
         String cached = SNAKE.get(name);
@@ -130,7 +133,7 @@ public final class Normalize {
         }
         try {
             return OffsetDateTime.of(year, month, day, hour, minute, second, nanos, ZoneOffset.ofTotalSeconds(offsetSeconds));
-        } catch (java.time.DateTimeException e) {
+        } catch (DateTimeException e) {
             return null;
         }
     }
@@ -152,7 +155,7 @@ public final class Normalize {
 
     /** RFC 3339 UTC with a Z, seconds precision unless there are fractions (then milliseconds). */
     private static String utc(long epochSecond, int nanos) {
-        java.time.LocalDateTime time = java.time.LocalDateTime.ofEpochSecond(epochSecond, nanos, ZoneOffset.UTC);
+        LocalDateTime time = LocalDateTime.ofEpochSecond(epochSecond, nanos, ZoneOffset.UTC);
         StringBuilder out = new StringBuilder(24);
         pad(out, time.getYear(), 4).append('-');
         pad(out, time.getMonthValue(), 2).append('-');

@@ -1,8 +1,8 @@
 package dev.connector.sonarcloud.action;
 
+import dev.connector.sonarcloud.sonar.SonarRequest;
 import dev.connector.sonarcloud.web.ApiException;
 import java.util.List;
-import dev.connector.sonarcloud.sonar.SonarRequest;
 import tools.jackson.databind.JsonNode;
 
 /** SonarQube's {@code p}/{@code ps} pages, up to the 10,000-result cap. */

@@ -20,7 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
 public record Param(String name, Type type, boolean mandatory, String description, List<String> allowed,
                     Integer min, Integer max, Pattern pattern, String sonarName) {
 
-    public enum Type { STRING, INTEGER, BOOLEAN, LIST, DATE_TIME, DATE_OR_DATE_TIME }
+    public enum Type { STRING, INTEGER, BOOLEAN, LIST, DATE_OR_DATE_TIME }
 
     private static final Pattern SAFE_TEXT = Pattern.compile("[^\\p{Cntrl}]{0,4000}");
 
@@ -74,7 +74,7 @@ public record Param(String name, Type type, boolean mandatory, String descriptio
             case INTEGER -> integer(value, errors);
             case BOOLEAN -> bool(value, errors);
             case LIST -> list(value, errors);
-            case DATE_TIME, DATE_OR_DATE_TIME -> date(value, errors);
+            case DATE_OR_DATE_TIME -> date(value, errors);
         };
     }
 
@@ -200,7 +200,6 @@ public record Param(String name, Type type, boolean mandatory, String descriptio
                     allowed.forEach(values::add);
                 }
             }
-            case DATE_TIME -> schema.put("type", "string").put("format", "date-time");
             case DATE_OR_DATE_TIME -> schema.put("type", "string")
                     .put("description", description + " (date 2026-01-15 or RFC 3339 date-time)");
         }

@@ -1,8 +1,8 @@
 package dev.connector.sonarcloud.action;
 
+import dev.connector.sonarcloud.sonar.SonarRequest;
 import dev.connector.sonarcloud.web.ApiException;
 import java.util.List;
-import dev.connector.sonarcloud.sonar.SonarRequest;
 import tools.jackson.databind.JsonNode;
 
 /** The v2 API's {@code pageIndex}/{@code pageSize} pages; the body's {@code page.total} says when to stop. */

@@ -1,11 +1,10 @@
 package dev.connector.sonarcloud.connect;
 
-import dev.connector.sonarcloud.sonar.Region;
+import dev.connector.sonarcloud.account.TokenCredential;
 import dev.connector.sonarcloud.web.ApiException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The Hub's linked-account form. Owner fields are only read when the caller uses an API key
@@ -15,8 +14,6 @@ public record ConnectForm(String personalAccessToken, String organizationKey, St
                           String originOwnerId, String originOwnerName, String originUsername, String label,
                           Boolean multiple) {
 
-    private static final Pattern TOKEN = Pattern.compile("[\\x21-\\x7E]{8,256}");
-    private static final Pattern ORGANIZATION_KEY = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,254}", Pattern.CASE_INSENSITIVE);
     private static final int MAX_TEXT = 255;
 
     public static ConnectForm fromForm(Map<String, String> form) {
@@ -27,41 +24,8 @@ public record ConnectForm(String personalAccessToken, String organizationKey, St
     }
 
     /** The credential part, checked for shape before anything reaches SonarQube Cloud. */
-    public record Credential(String token, String organizationKey, Region region) {
-        @Override
-        public String toString() {
-            return "Credential[organizationKey=" + organizationKey + ", region=" + region + "]";
-        }
-    }
-
-    public Credential credential() {
-        return credential(personalAccessToken, organizationKey, region);
-    }
-
-    public static Credential credential(String token, String organizationKey, String region) {
-        List<ApiException.FieldError> errors = new ArrayList<>();
-        String trimmedToken = token == null ? "" : token.strip();
-        if (trimmedToken.isEmpty()) {
-            errors.add(new ApiException.FieldError("personal_access_token", "is required and must not be blank"));
-        } else if (!TOKEN.matcher(trimmedToken).matches()) {
-            errors.add(new ApiException.FieldError("personal_access_token",
-                    "must be 8 to 256 visible ASCII characters without spaces or control characters"));
-        }
-        String org = organizationKey == null ? "" : organizationKey.strip();
-        if (org.isEmpty()) {
-            errors.add(new ApiException.FieldError("organization_key", "is required and must not be blank"));
-        } else if (!ORGANIZATION_KEY.matcher(org).matches()) {
-            errors.add(new ApiException.FieldError("organization_key",
-                    "must be 1 to 255 letters, digits, '-', '_' or '.', starting with a letter or digit"));
-        }
-        Region parsed = Region.parse(region).orElse(null);
-        if (parsed == null) {
-            errors.add(new ApiException.FieldError("region", "must be one of: " + Region.ALLOWED + " (or absent for eu)"));
-        }
-        if (!errors.isEmpty()) {
-            throw ApiException.validation("The form has invalid fields", errors);
-        }
-        return new Credential(trimmedToken, org, parsed);
+    public TokenCredential credential() {
+        return TokenCredential.parse(personalAccessToken, organizationKey, region);
     }
 
     /** Owner fields sent with an API key. */

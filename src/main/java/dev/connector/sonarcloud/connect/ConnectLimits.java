@@ -1,8 +1,7 @@
 package dev.connector.sonarcloud.connect;
 
-import dev.connector.sonarcloud.web.PerMinuteLimiter;
+import dev.connector.sonarcloud.ratelimit.PerMinuteLimiter;
 import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** Keeps /connect from being a fast token-guessing oracle: limits per project and per connect session. */
@@ -12,10 +11,11 @@ public class ConnectLimits {
     private final PerMinuteLimiter perProject;
     private final PerMinuteLimiter perSession;
 
-    public ConnectLimits(@Value("${connector.connect.project-requests-per-minute:300}") int projectPerMinute,
-                         @Value("${connector.connect.session-requests-per-minute:10}") int sessionPerMinute) {
-        this.perProject = new PerMinuteLimiter("connect-project", projectPerMinute, 50_000, Duration.ofMinutes(10));
-        this.perSession = new PerMinuteLimiter("connect-session", sessionPerMinute, 50_000, Duration.ofMinutes(10));
+    public ConnectLimits(ConnectProperties properties) {
+        this.perProject = new PerMinuteLimiter("connect-project", properties.projectRequestsPerMinute(), 50_000,
+                Duration.ofMinutes(10));
+        this.perSession = new PerMinuteLimiter("connect-session", properties.sessionRequestsPerMinute(), 50_000,
+                Duration.ofMinutes(10));
     }
 
     public void acquireForProject(String project) {

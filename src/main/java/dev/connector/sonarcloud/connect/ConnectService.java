@@ -1,8 +1,7 @@
 package dev.connector.sonarcloud.connect;
 
 import dev.connector.sonarcloud.account.AccountService;
-import dev.connector.sonarcloud.account.AccountStatus;
-import dev.connector.sonarcloud.account.LinkedAccount;
+import dev.connector.sonarcloud.account.TokenCredential;
 import dev.connector.sonarcloud.auth.ApiKeys;
 import dev.connector.sonarcloud.auth.Caller;
 import dev.connector.sonarcloud.auth.Scope;
@@ -98,7 +97,7 @@ public class ConnectService {
                 .orElseThrow(() -> ApiException.unauthorized("The connect session is unknown, expired or already used"));
         limits.acquireForSession(session.id().toString());
         limits.acquireForProject(session.project());
-        ConnectForm.Credential credential;
+        TokenCredential credential;
         SonarCredentials.Identity identity;
         try {
             credential = form.credential();
@@ -124,7 +123,7 @@ public class ConnectService {
     public AccountService.Linked connectWithApiKey(Caller caller, ConnectForm form) {
         caller.require(Scope.CONNECT);
         limits.acquireForProject(caller.project());
-        ConnectForm.Credential credential = form.credential();
+        TokenCredential credential = form.credential();
         form.requireOwner();
         SonarCredentials.Identity identity = sonarCredentials.validate(credential.region(), credential.token(),
                 credential.organizationKey());
@@ -133,35 +132,6 @@ public class ConnectService {
                 credential.region(), credential.token(), identity.login(), identity.name(),
                 Boolean.TRUE.equals(form.multiple()), null);
         return accounts.link(link, () -> { });
-    }
-
-    /** New credentials for an existing account: validated first, then swapped in atomically. */
-    public LinkedAccount replaceCredentials(String project, UUID id, ConnectForm.Credential credential) {
-        LinkedAccount current = accounts.get(project, id);
-        SonarCredentials.Identity identity = sonarCredentials.validate(credential.region(), credential.token(),
-                credential.organizationKey());
-        AccountService.Link link = new AccountService.Link(project, current.originOwnerId(), null, null, null,
-                credential.organizationKey(), credential.region(), credential.token(), identity.login(),
-                identity.name(), current.multiple(), id);
-        return accounts.link(link, () -> { }).account();
-    }
-
-    /** Checks the stored token again now and records what SonarQube Cloud says. */
-    public LinkedAccount revalidate(String project, UUID id) {
-        LinkedAccount account = accounts.get(project, id);
-        String token = accounts.token(project, id);
-        try {
-            sonarCredentials.validate(account.region(), token, account.organizationKey());
-        } catch (ApiException e) {
-            return switch (e.error()) {
-                case INVALID_CREDENTIALS -> accounts.markTokenRejected(project, id, account.tokenLastUsedAt());
-                case ORGANIZATION_NOT_ACCESSIBLE -> accounts.setStatus(project, id, AccountStatus.ERROR,
-                        "organization_not_accessible", "The token is no longer a member of organization '"
-                                + account.organizationKey() + "'");
-                default -> throw e;
-            };
-        }
-        return accounts.setStatus(project, id, AccountStatus.ACTIVE, null, null);
     }
 
     @Scheduled(fixedDelayString = "${connector.connect.session-cleanup-interval:PT1H}")

@@ -2,6 +2,7 @@ package dev.connector.sonarcloud.credential;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -49,7 +50,7 @@ public class CredentialRotation {
     public KeyUsage usage() {
         Map<String, Long> rows = new TreeMap<>();
         jdbc.sql("select credential_key_id, count(*) as n from linked_account group by credential_key_id")
-                .query((java.sql.ResultSet rs) -> {
+                .query((ResultSet rs) -> {
                     rows.put(Long.toString(rs.getLong(1)), rs.getLong(2));
                 });
         long old = rows.entrySet().stream().filter(e -> !e.getKey().equals(Long.toString(cipher.primaryKeyId())))

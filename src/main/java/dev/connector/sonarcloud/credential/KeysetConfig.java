@@ -3,7 +3,6 @@ package dev.connector.sonarcloud.credential;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,8 +19,9 @@ public class KeysetConfig {
     }
 
     @Bean
-    KeysetJson keysetJson(@Value("${connector.keyset:}") String keyset,
-                          @Value("${connector.keyset-file:}") String keysetFile) throws IOException {
+    KeysetJson keysetJson(KeysetProperties properties) throws IOException {
+        String keyset = properties.keyset() == null ? "" : properties.keyset();
+        String keysetFile = properties.keysetFile() == null ? "" : properties.keysetFile();
         String json = !keyset.isBlank() ? keyset : !keysetFile.isBlank() ? Files.readString(Path.of(keysetFile)) : "";
         if (json.isBlank()) {
             throw new IllegalStateException("No credential keyset: set CONNECTOR_KEYSET (a Tink JSON keyset) or "

@@ -1,8 +1,8 @@
 package dev.connector.sonarcloud.mcp;
 
 import dev.connector.sonarcloud.auth.Caller;
+import dev.connector.sonarcloud.cursor.Cursors;
 import dev.connector.sonarcloud.web.ApiException;
-import dev.connector.sonarcloud.web.Cursors;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.connector.sonarcloud.sonar;
 
-import dev.connector.sonarcloud.web.PerMinuteLimiter;
+import dev.connector.sonarcloud.ratelimit.PerMinuteLimiter;
 import java.time.Duration;
 import org.springframework.stereotype.Component;
 

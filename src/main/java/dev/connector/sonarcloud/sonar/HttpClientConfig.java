@@ -1,5 +1,7 @@
 package dev.connector.sonarcloud.sonar;
 
+import java.net.http.HttpClient;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -17,6 +19,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -56,16 +59,14 @@ public class HttpClientConfig {
      * Apache HttpClient 5 is the default because it measured cheaper here, see README "Benchmark").
      */
     @Bean
-    ClientHttpRequestFactory sonarRequestFactory(CloseableHttpClient sonarHttpClient, UpstreamProperties properties,
-                                                 @org.springframework.beans.factory.annotation.Value("${connector.upstream.http-client:apache}") String client) {
-        if (client.equals("jdk")) {
-            java.net.http.HttpClient jdk = java.net.http.HttpClient.newBuilder()
+    ClientHttpRequestFactory sonarRequestFactory(CloseableHttpClient sonarHttpClient, UpstreamProperties properties) {
+        if (properties.httpClient().equals("jdk")) {
+            HttpClient jdk = HttpClient.newBuilder()
                     .connectTimeout(properties.connectTimeout())
-                    .followRedirects(java.net.http.HttpClient.Redirect.NEVER)
-                    .executor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor())
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .executor(Executors.newVirtualThreadPerTaskExecutor())
                     .build();
-            org.springframework.http.client.JdkClientHttpRequestFactory factory =
-                    new org.springframework.http.client.JdkClientHttpRequestFactory(jdk);
+            JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(jdk);
             factory.setReadTimeout(properties.readTimeout());
             return factory;
         }

@@ -13,8 +13,8 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -219,7 +219,7 @@ public class SonarClient {
     }
 
     /** Timers are looked up once per distinct tag set, not built on every call (the hot path). */
-    private final java.util.concurrent.ConcurrentHashMap<TimerKey, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<TimerKey, Timer> timers = new ConcurrentHashMap<>();
 
     private void record(SonarCall call, SonarRequest request, String outcome, int status, long nanos) {
         TimerKey key = new TimerKey(call.region(), request.endpoint(), request.method().name(), outcome, status);

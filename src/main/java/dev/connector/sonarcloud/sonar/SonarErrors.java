@@ -2,6 +2,7 @@ package dev.connector.sonarcloud.sonar;
 
 import dev.connector.sonarcloud.web.ApiException;
 import dev.connector.sonarcloud.web.ErrorCode;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -32,7 +33,7 @@ public class SonarErrors {
         try {
             return mapper.readTree(response.body());
         } catch (JacksonException e) {
-            String text = new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
+            String text = new String(response.body(), StandardCharsets.UTF_8);
             return text.length() > MAX_RAW_TEXT ? text.substring(0, MAX_RAW_TEXT) : text;
         }
     }

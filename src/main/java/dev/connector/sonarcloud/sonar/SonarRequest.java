@@ -22,10 +22,6 @@ public record SonarRequest(HttpMethod method, String path, Map<String, String> q
         return new SonarRequest(HttpMethod.GET, path, query, null, path);
     }
 
-    public static SonarRequest post(String path, Map<String, String> form) {
-        return new SonarRequest(HttpMethod.POST, path, null, form, path);
-    }
-
     public static Map<String, String> params(String... keysAndValues) {
         Map<String, String> map = new LinkedHashMap<>();
         for (int i = 0; i + 1 < keysAndValues.length; i += 2) {

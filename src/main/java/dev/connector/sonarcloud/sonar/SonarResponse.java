@@ -1,7 +1,6 @@
 package dev.connector.sonarcloud.sonar;
 
 import dev.connector.sonarcloud.web.ApiException;
-import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;

@@ -15,5 +15,7 @@ public record UpstreamProperties(
         @DefaultValue("2s") Duration backoffMax,
         @DefaultValue("5s") Duration retryAfterMax,
         @DefaultValue("900") int accountRequestsPerMinute,
-        @DefaultValue("200") int maxConnections) {
+        @DefaultValue("200") int maxConnections,
+        /* apache (pooled Apache HttpClient 5) or jdk (the JDK HttpClient, kept for comparison in the benchmark) */
+        @DefaultValue("apache") String httpClient) {
 }

@@ -8,7 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.beans.factory.annotation.Value;
+import java.util.List;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -25,8 +25,8 @@ public class BodyLimitFilter extends OncePerRequestFilter {
     private final long maxBytes;
     private final Problems problems;
 
-    public BodyLimitFilter(@Value("${connector.max-request-body:65536}") long maxBytes, Problems problems) {
-        this.maxBytes = maxBytes;
+    public BodyLimitFilter(WebProperties properties, Problems problems) {
+        this.maxBytes = properties.maxRequestBody();
         this.problems = problems;
     }
 
@@ -43,7 +43,7 @@ public class BodyLimitFilter extends OncePerRequestFilter {
 
     private ApiException tooLarge() {
         return ApiException.validation("The request body exceeds " + maxBytes + " bytes",
-                java.util.List.of(new ApiException.FieldError("body", "must be at most " + maxBytes + " bytes")));
+                List.of(new ApiException.FieldError("body", "must be at most " + maxBytes + " bytes")));
     }
 
     private final class LimitedRequest extends HttpServletRequestWrapper {

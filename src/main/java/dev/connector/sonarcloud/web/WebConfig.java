@@ -1,9 +1,6 @@
 package dev.connector.sonarcloud.web;
 
-import dev.connector.sonarcloud.auth.CallerArgumentResolver;
-import dev.connector.sonarcloud.auth.CallerInterceptor;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,32 +8,15 @@ import org.springframework.core.Ordered;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
-import org.springframework.web.method.support.HandlerMethodArgumentResolver;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @Configuration
-public class WebConfig implements WebMvcConfigurer {
+public class WebConfig {
 
-    private final CallerInterceptor callerInterceptor;
-    private final CallerArgumentResolver callerArgumentResolver;
     private final List<String> hubOrigins;
 
-    public WebConfig(CallerInterceptor callerInterceptor, CallerArgumentResolver callerArgumentResolver,
-                     @Value("${connector.hub.allowed-origins:}") List<String> hubOrigins) {
-        this.callerInterceptor = callerInterceptor;
-        this.callerArgumentResolver = callerArgumentResolver;
-        this.hubOrigins = hubOrigins.stream().map(String::trim).filter(o -> !o.isEmpty()).toList();
-    }
-
-    @Override
-    public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(callerInterceptor);
-    }
-
-    @Override
-    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-        resolvers.add(callerArgumentResolver);
+    public WebConfig(WebProperties properties) {
+        this.hubOrigins = properties.hub().allowedOrigins().stream().map(String::trim).filter(o -> !o.isEmpty())
+                .toList();
     }
 
     /**

@@ -10,6 +10,7 @@ import dev.connector.sonarcloud.support.Api;
 import dev.connector.sonarcloud.support.IntegrationTest;
 import dev.connector.sonarcloud.support.TestKeys;
 import dev.connector.sonarcloud.web.ApiException;
+import dev.connector.sonarcloud.web.ErrorCode;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -76,7 +77,7 @@ class ConnectFormPageTest extends IntegrationTest {
         assertThat(linked.getStatusCode().value()).isEqualTo(303);
         assertThat(linked.getHeaders().getLocation()).hasToString(
                 "https://hub.example.com/sonar/done?x=1&status=linked&account_id=6f1c0e2a-1111-4222-8333-944445555666");
-        var failed = page.failed(new ApiException(422, "invalid_credentials", "Invalid", "no", null, null, null));
+        var failed = page.failed(ApiException.of(ErrorCode.INVALID_CREDENTIALS, "no"));
         assertThat(failed.getStatusCode().value()).isEqualTo(303);
         assertThat(failed.getHeaders().getLocation()).hasToString(
                 "https://hub.example.com/sonar/done?x=1&status=error&code=invalid_credentials");

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.connector.sonarcloud.account.AccountRepository;
 import dev.connector.sonarcloud.account.AccountService;
+import dev.connector.sonarcloud.account.CredentialCacheProperties;
 import dev.connector.sonarcloud.support.Api;
 import dev.connector.sonarcloud.support.IntegrationTest;
 import dev.connector.sonarcloud.support.TestKeys;
@@ -46,7 +47,8 @@ class KeysetCheckTest extends IntegrationTest {
         KeysetCheck wrong = new KeysetCheck(jdbc, wrongCipher, Duration.ZERO);
         assertThat(wrong.health().getStatus()).isEqualTo(Status.DOWN);
         assertThat(output.getOut()).contains("WRONG CREDENTIAL KEYSET");
-        AccountService wrongService = new AccountService(repository, wrongCipher, transactions, events, 100, Duration.ofMinutes(1));
+        AccountService wrongService = new AccountService(repository, wrongCipher, transactions, events,
+                new CredentialCacheProperties(100, Duration.ofMinutes(1)));
         ApiException refused = catchThrowableOfType(ApiException.class,
                 () -> wrongService.credential("project-a", UUID.fromString(id)));
         assertThat(refused.status()).isEqualTo(503);

@@ -3,7 +3,9 @@ package dev.connector.sonarcloud.mcp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.connector.sonarcloud.auth.Caller;
-import dev.connector.sonarcloud.web.Cursors;
+import dev.connector.sonarcloud.auth.Scope;
+import dev.connector.sonarcloud.cursor.CursorProperties;
+import dev.connector.sonarcloud.cursor.Cursors;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,8 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 class McpSessionsTest {
 
     private static final Instant START = Instant.parse("2026-12-02T08:00:00Z");
-    private static final Cursors SIGNER = new Cursors("test-secret", null, JsonMapper.builder().build());
-    private static final Caller FULL = new Caller("project-a", Set.of("actions:read", "actions:write"));
+    private static final Cursors SIGNER = new Cursors(new CursorProperties("test-secret"), null, JsonMapper.builder().build());
+    private static final Caller FULL = new Caller("project-a", Set.of(Scope.ACTIONS_READ, Scope.ACTIONS_WRITE));
 
     private static McpSessions at(Instant now) {
         return new McpSessions(SIGNER, Duration.ofHours(24), Clock.fixed(now, ZoneOffset.UTC));
@@ -36,15 +38,15 @@ class McpSessionsTest {
         String id = at(START).open(FULL, "2025-11-25");
         McpSessions now = at(START);
         assertThat(now.protocolVersion(new Caller("project-b", FULL.scopes()), id)).isEmpty();
-        assertThat(now.protocolVersion(new Caller("project-a", Set.of("actions:read")), id)).isEmpty();
-        assertThat(now.protocolVersion(new Caller("project-a", Set.of("actions:write", "actions:read")), id)).isPresent();
+        assertThat(now.protocolVersion(new Caller("project-a", Set.of(Scope.ACTIONS_READ)), id)).isEmpty();
+        assertThat(now.protocolVersion(new Caller("project-a", Set.of(Scope.ACTIONS_WRITE, Scope.ACTIONS_READ)), id)).isPresent();
     }
 
     @Test
     void anAlteredOrForeignIdIsUnknown() {
         String id = at(START).open(FULL, "2025-11-25");
         McpSessions now = at(START);
-        String other = new McpSessions(new Cursors("another-secret", null, JsonMapper.builder().build()),
+        String other = new McpSessions(new Cursors(new CursorProperties("another-secret"), null, JsonMapper.builder().build()),
                 Duration.ofHours(24), Clock.fixed(START, ZoneOffset.UTC)).open(FULL, "2025-11-25");
         assertThat(now.protocolVersion(FULL, other)).isEmpty();
         String laterStart = at(START.plusSeconds(86_400 * 30)).open(FULL, "2025-11-25");

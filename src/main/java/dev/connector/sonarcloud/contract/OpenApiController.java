@@ -1,4 +1,4 @@
-package dev.connector.sonarcloud.web;
+package dev.connector.sonarcloud.contract;
 
 import dev.connector.sonarcloud.auth.PublicRoute;
 import java.io.IOException;
@@ -25,7 +25,7 @@ public class OpenApiController {
         }
     }
 
-    @GetMapping("/openapi.yaml")
+    @GetMapping(path = "/openapi.yaml", produces = "application/yaml")
     ResponseEntity<byte[]> openapi() {
         return ResponseEntity.ok().contentType(YAML).body(contract);
     }

@@ -1,10 +1,11 @@
-package dev.connector.sonarcloud.web;
+package dev.connector.sonarcloud.ratelimit;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
+import dev.connector.sonarcloud.web.ApiException;
 import java.time.Duration;
 
 /**

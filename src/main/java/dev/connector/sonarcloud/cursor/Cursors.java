@@ -1,6 +1,5 @@
-package dev.connector.sonarcloud.web;
+package dev.connector.sonarcloud.cursor;
 
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
@@ -9,7 +8,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import dev.connector.sonarcloud.auth.ApiKeys;
 import dev.connector.sonarcloud.credential.KeysetConfig;
-import org.springframework.beans.factory.annotation.Value;
+import dev.connector.sonarcloud.web.ApiException;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -31,8 +30,9 @@ public class Cursors {
     private final Mac macPrototype;
     private final ObjectMapper mapper;
 
-    public Cursors(@Value("${connector.cursor-secret:}") String secret, KeysetConfig.KeysetJson keyset, ObjectMapper mapper) {
-        String material = !secret.isBlank() ? secret : keyset.json();
+    public Cursors(CursorProperties properties, KeysetConfig.KeysetJson keyset, ObjectMapper mapper) {
+        String secret = properties.cursorSecret();
+        String material = secret != null && !secret.isBlank() ? secret : keyset.json();
         try {
             this.macPrototype = Mac.getInstance("HmacSHA256");
             macPrototype.init(new SecretKeySpec(ApiKeys.sha256("cursor-signing|" + material), "HmacSHA256"));

@@ -1,0 +1,10 @@
+package dev.connector.sonarcloud.connect;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** {@code connector.connect.*}: the /connect abuse limits, per project and per connect session. */
+@ConfigurationProperties("connector.connect")
+public record ConnectProperties(@DefaultValue("300") int projectRequestsPerMinute,
+                                @DefaultValue("10") int sessionRequestsPerMinute) {
+}

@@ -1,11 +1,13 @@
 package dev.connector.sonarcloud.auth;
 
+import dev.connector.sonarcloud.web.AccessLogFilter;
 import dev.connector.sonarcloud.web.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
@@ -55,13 +57,14 @@ public class CallerInterceptor implements HandlerInterceptor {
                     + Arrays.stream(required.value()).map(Scope::id).collect(Collectors.joining(", ")) + ")");
         }
         request.setAttribute(Caller.ATTRIBUTE, caller);
+        request.setAttribute(AccessLogFilter.PROJECT, caller.project());
         return true;
     }
 
     /** A plain HTML form cannot send headers: its session token comes as the form field session_token. */
     private static String formSessionToken(HttpServletRequest request) {
         String contentType = request.getContentType();
-        if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
             return null;
         }
         String token = request.getParameter("session_token");

@@ -2,11 +2,11 @@ package dev.connector.sonarcloud.connect;
 
 import dev.connector.sonarcloud.account.AccountView;
 import dev.connector.sonarcloud.web.ApiException;
+import dev.connector.sonarcloud.web.WebProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.MDC;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -24,8 +24,9 @@ class ConnectPage {
 
     private final String returnUrl;
 
-    ConnectPage(@Value("${connector.hub.return-url:}") String returnUrl) {
-        this.returnUrl = returnUrl.isBlank() ? null : URI.create(returnUrl.trim()).toString();
+    ConnectPage(WebProperties properties) {
+        String returnUrl = properties.hub().returnUrl();
+        this.returnUrl = returnUrl == null || returnUrl.isBlank() ? null : URI.create(returnUrl.trim()).toString();
     }
 
     /** A browser navigating (form post) rather than a script asking for JSON. */

@@ -1,5 +1,6 @@
 package dev.connector.sonarcloud.credential;
 
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,13 +10,11 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
 /**
  * Is this the keyset that wrote the stored credentials? Checked at start-up and then at most once per interval
@@ -24,7 +23,6 @@ import org.springframework.stereotype.Component;
  * marked for it: once the right keyset is back they work again. Accounts an older version marked
  * {@code credential_unreadable} are set active again as soon as their credential decrypts.
  */
-@Component("keyset")
 public class KeysetCheck implements HealthIndicator {
 
     private static final Logger log = LoggerFactory.getLogger(KeysetCheck.class);
@@ -36,8 +34,7 @@ public class KeysetCheck implements HealthIndicator {
     private volatile Result last;
     private volatile Instant checkedAt = Instant.MIN;
 
-    public KeysetCheck(JdbcClient jdbc, CredentialCipher cipher,
-                       @Value("${connector.keyset-check.interval:60s}") Duration interval) {
+    public KeysetCheck(JdbcClient jdbc, CredentialCipher cipher, Duration interval) {
         this.jdbc = jdbc;
         this.cipher = cipher;
         this.interval = interval;
@@ -86,7 +83,7 @@ public class KeysetCheck implements HealthIndicator {
     public synchronized Result check() {
         Map<Long, Long> rows = new TreeMap<>();
         jdbc.sql("select credential_key_id, count(*) from linked_account group by credential_key_id")
-                .query((java.sql.ResultSet rs) -> {
+                .query((ResultSet rs) -> {
                     rows.put(rs.getLong(1), rs.getLong(2));
                 });
         Map<Long, Long> missing = new TreeMap<>(rows);

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The operator's keyset: {@code CONNECTOR_KEYSET} (JSON) or {@code CONNECTOR_KEYSET_FILE}. No keyset, no start. */
 @Configuration
@@ -29,6 +30,12 @@ public class KeysetConfig {
                     + "'java -jar sonarcloud-connector.jar generate-keyset'. See README, 'Credential encryption'.");
         }
         return new KeysetJson(json);
+    }
+
+    /** The readiness component {@code keyset}. */
+    @Bean("keyset")
+    KeysetCheck keysetCheck(JdbcClient jdbc, CredentialCipher cipher, KeysetProperties properties) {
+        return new KeysetCheck(jdbc, cipher, properties.keysetCheck().interval());
     }
 
     @Bean

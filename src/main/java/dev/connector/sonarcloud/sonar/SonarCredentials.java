@@ -8,7 +8,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Checks a token against SonarQube Cloud the way DESIGN section 1 demands: {@code api/authentication/validate}
+ * Checks a token against SonarQube Cloud as docs/design.md section 1 describes: {@code api/authentication/validate}
  * (which says valid even for no token, so blank tokens never get here), then organization membership, then the
  * user's login and name.
  */

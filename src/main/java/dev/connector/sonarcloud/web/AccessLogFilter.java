@@ -1,6 +1,5 @@
 package dev.connector.sonarcloud.web;
 
-import dev.connector.sonarcloud.auth.Caller;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,6 +28,8 @@ public class AccessLogFilter extends OncePerRequestFilter {
     public static final String ROUTE = AccessLogFilter.class.getName() + ".route";
     /** The account a request created or touched when the request itself did not name it (/connect). */
     public static final String ACCOUNT = AccessLogFilter.class.getName() + ".account";
+    /** The authenticated caller's project, set by whoever authenticates the request (web knows no callers). */
+    public static final String PROJECT = AccessLogFilter.class.getName() + ".project";
     private static final Logger log = LoggerFactory.getLogger("dev.connector.sonarcloud.access");
     private static final Pattern UUID_SHAPE = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
@@ -53,7 +54,7 @@ public class AccessLogFilter extends OncePerRequestFilter {
         Object pattern = request.getAttribute(ROUTE) != null ? request.getAttribute(ROUTE)
                 : request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
         String route = pattern != null ? pattern.toString() : "unmatched";
-        String project = request.getAttribute(Caller.ATTRIBUTE) instanceof Caller caller ? caller.project() : null;
+        String project = request.getAttribute(PROJECT) instanceof String name ? name : null;
         String account = accountId(request);
         log.atInfo()
                 .addKeyValue("http_method", request.getMethod())

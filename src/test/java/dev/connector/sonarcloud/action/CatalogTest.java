@@ -32,7 +32,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class CatalogTest extends IntegrationTest {
 
-    /** DESIGN's 39 actions. */
+    /** The 39 actions of the first catalog (README, "Actions"). */
     static final Set<String> ACTION_IDS = Set.of("sonarcloud_validate_credentials", "sonarcloud_get_organization",
             "sonarcloud_list_organization_members", "sonarcloud_get_current_user", "sonarcloud_list_projects",
             "sonarcloud_get_project", "sonarcloud_list_components", "sonarcloud_search_issues", "sonarcloud_get_issue",

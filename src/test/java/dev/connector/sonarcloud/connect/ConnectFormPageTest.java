@@ -11,6 +11,7 @@ import dev.connector.sonarcloud.support.IntegrationTest;
 import dev.connector.sonarcloud.support.TestKeys;
 import dev.connector.sonarcloud.web.ApiException;
 import dev.connector.sonarcloud.web.ErrorCode;
+import dev.connector.sonarcloud.web.WebProperties;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -70,7 +71,8 @@ class ConnectFormPageTest extends IntegrationTest {
 
     @Test
     void withAReturnUrlTheBrowserIsSentBack() {
-        ConnectPage page = new ConnectPage("https://hub.example.com/sonar/done?x=1");
+        ConnectPage page = new ConnectPage(new WebProperties(65_536,
+                new WebProperties.Hub(List.of(), "https://hub.example.com/sonar/done?x=1")));
         AccountView account = new AccountView("6f1c0e2a-1111-4222-8333-944445555666", "sonarcloud", "active", List.of(),
                 "u", "U", null, null, new AccountView.SetupInformation("my-org", "eu", "jdoe", "J"), null, null, null, null);
         var linked = page.linked(account, true);

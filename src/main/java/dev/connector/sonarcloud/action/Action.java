@@ -37,6 +37,7 @@ public final class Action {
     private final Map<String, String> fixed = new LinkedHashMap<>();
     private boolean organization;
     private SonarPermission permission;
+    private String organizationIdAs;
 
     private Action(String id, HttpMethod method, String route, boolean readOnly, String label, String description) {
         this.id = id;
@@ -99,6 +100,12 @@ public final class Action {
         return this;
     }
 
+    /** v2: sends the organization's v2 id (resolved from its key, kept per account) as this parameter. */
+    public Action organizationId(String parameter) {
+        this.organizationIdAs = parameter;
+        return this;
+    }
+
     /** The SonarQube Cloud permission the account's user needs. */
     public Action permission(SonarPermission permission) {
         this.permission = permission;
@@ -137,6 +144,11 @@ public final class Action {
         return build(new V2PageIndex(field), mapping.outputFields(), ItemMapper.of(mapping), null);
     }
 
+    /** v2 pages of at most {@code maxPageSize} items (the endpoint's own limit). */
+    public ActionDefinition v2Pages(String field, Mapping mapping, int maxPageSize) {
+        return build(new V2PageIndex(field, maxPageSize), mapping.outputFields(), ItemMapper.of(mapping), null);
+    }
+
     /** Issue search walked past the 10,000-result cap by creation-date windows ({@link IssueWindows}). */
     public ActionDefinition issueWindows(String field, String startInput, ItemMapper mapper, List<String> outputFields) {
         return build(new IssueWindows(field, startInput), outputFields, mapper, null);
@@ -166,7 +178,7 @@ public final class Action {
             throw new IllegalStateException(id + ": no domain");
         }
         return new ActionDefinition(id, label, description, domain, method, route, readOnly, destructive, params,
-                outputFields, new Upstream(upstreamMethod, host, upstreamPath, fixed, organization), pager,
+                outputFields, new Upstream(upstreamMethod, host, upstreamPath, fixed, organization, organizationIdAs), pager,
                 permission, mapper, handler);
     }
 }

@@ -7,16 +7,20 @@ import dev.connector.sonarcloud.web.AccessLogFilter;
 import dev.connector.sonarcloud.web.ApiException;
 import dev.connector.sonarcloud.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -53,8 +57,19 @@ public class ActionController {
 
     @GetMapping("/actions")
     @RequiresScope({Scope.ACTIONS_READ, Scope.ACTIONS_WRITE})
-    Map<String, Object> catalog() {
-        List<Map<String, Object>> data = registry.all().stream().map(action -> {
+    ResponseEntity<Object> catalog(@RequestParam(name = "domain", required = false) String domain,
+                                   @RequestParam(name = "read_only", required = false) String readOnly,
+                                   @RequestParam(name = "q", required = false) String query) {
+        if (readOnly != null && !readOnly.equals("true") && !readOnly.equals("false")) {
+            return problems.entity(ApiException.validation("read_only", "must be true or false"));
+        }
+        String needle = query == null ? null : query.strip().toLowerCase(Locale.ROOT);
+        List<Map<String, Object>> data = registry.all().stream()
+                .filter(action -> domain == null || action.domain().equals(domain))
+                .filter(action -> readOnly == null || action.readOnly() == Boolean.parseBoolean(readOnly))
+                .filter(action -> needle == null || (action.id() + "\n" + action.label() + "\n" + action.description())
+                        .toLowerCase(Locale.ROOT).contains(needle))
+                .map(action -> {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("id", action.id());
             entry.put("label", action.label());
@@ -71,7 +86,7 @@ public class ActionController {
             entry.put(ActionSchemas.PERMISSION_EXTENSION, action.permission().id());
             return entry;
         }).toList();
-        return Map.of("data", data);
+        return ResponseEntity.ok(Map.of("data", data));
     }
 
     public record RpcRequest(String action, Map<String, String> path, Map<String, JsonNode> query,
@@ -102,11 +117,27 @@ public class ActionController {
     /** An action's REST route (registered by {@link ActionRoutes}); a read has no body. */
     ResponseEntity<Object> rest(Caller caller, ActionDefinition action, Map<String, String> pathValues,
                                 HttpServletRequest request, String accountId, JsonNode body) {
-        return answer(() -> runRest(caller, action, pathValues, request, accountId, body));
+        try {
+            RestAnswer answer = runRest(caller, action, pathValues, request, accountId, body);
+            if (action.answersText() && !answer.raw() && answer.body().get("data") instanceof ObjectNode data) {
+                // the content as SonarQube sent it; never rendered as active content from this origin
+                return ResponseEntity.ok().contentType(MediaType.parseMediaType(data.path("content_type").asString()))
+                        .header("X-Content-Type-Options", "nosniff")
+                        .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox")
+                        .body(data.path("content").asString().getBytes(StandardCharsets.UTF_8));
+            }
+            return ResponseEntity.ok(answer.body());
+        } catch (ApiException e) {
+            return problems.entity(e);
+        }
     }
 
-    private Map<String, Object> runRest(Caller caller, ActionDefinition action, Map<String, String> pathValues,
-                                        HttpServletRequest request, String accountId, JsonNode body) {
+    /** What a REST route answered (an action answering text sends the text itself unless raw was asked). */
+    private record RestAnswer(Map<String, Object> body, boolean raw) {
+    }
+
+    private RestAnswer runRest(Caller caller, ActionDefinition action, Map<String, String> pathValues,
+                               HttpServletRequest request, String accountId, JsonNode body) {
         request.setAttribute(AccessLogFilter.ROUTE, action.route()); // the access line names the action's route
         ActionExecutor.authorize(caller, action);
         Map<String, JsonNode> query = new LinkedHashMap<>();
@@ -123,7 +154,8 @@ public class ActionController {
             }
             inputs = withoutConflicts(query, body instanceof ObjectNode object ? toMap(object) : Map.of());
         }
-        return executor.execute(caller, accountId, action, pathValues, inputs, paging, raw, Transport.REST);
+        return new RestAnswer(executor.execute(caller, accountId, action, pathValues, inputs, paging, raw,
+                Transport.REST), raw);
     }
 
     /** Moves page_size, next and raw out of the inputs; answers whether raw was asked. */

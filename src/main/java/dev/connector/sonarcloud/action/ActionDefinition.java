@@ -24,6 +24,11 @@ public record ActionDefinition(String id, String label, String description, Stri
 
     public static final int DEFAULT_PAGE_SIZE = 50;
     public static final int MAX_PAGE_SIZE = 500;
+    /**
+     * The output of an action whose SonarQube answer is not JSON (an SVG badge, an XML backup): through REST it
+     * answers the content itself with its content type, through RPC {@code {content_type, content}}.
+     */
+    public static final List<String> TEXT_FIELDS = List.of("content_type", "content");
 
     public ActionDefinition {
         Objects.requireNonNull(upstream, id + ": no upstream endpoint");
@@ -47,6 +52,11 @@ public record ActionDefinition(String id, String label, String description, Stri
     /** Whether its data is a list ({@code {data: [...], next}}) rather than one object. */
     public boolean listResult() {
         return pager.listResult();
+    }
+
+    /** Whether the REST route answers SonarQube's non-JSON content as it came ({@link #TEXT_FIELDS}). */
+    public boolean answersText() {
+        return outputFields.equals(TEXT_FIELDS);
     }
 
     /** Names of the parameters that are part of the REST route. */

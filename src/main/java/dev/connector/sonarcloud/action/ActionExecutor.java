@@ -4,6 +4,7 @@ import dev.connector.sonarcloud.account.AccountCredential;
 import dev.connector.sonarcloud.account.AccountService;
 import dev.connector.sonarcloud.auth.Caller;
 import dev.connector.sonarcloud.auth.Scope;
+import dev.connector.sonarcloud.sonar.OrganizationIds;
 import dev.connector.sonarcloud.sonar.SonarCall;
 import dev.connector.sonarcloud.sonar.SonarClient;
 import dev.connector.sonarcloud.sonar.SonarClientError;
@@ -22,6 +23,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -45,9 +47,11 @@ public class ActionExecutor {
     private final Cursors cursors;
     private final ObjectMapper mapper;
     private final MeterRegistry meters;
+    private final OrganizationIds organizationIds;
 
     public ActionExecutor(AccountService accounts, SonarClient client, SonarErrors errors, Cursors cursors,
-                          ObjectMapper mapper, MeterRegistry meters) {
+                          ObjectMapper mapper, MeterRegistry meters, OrganizationIds organizationIds) {
+        this.organizationIds = organizationIds;
         this.accounts = accounts;
         this.client = client;
         this.errors = errors;
@@ -145,8 +149,13 @@ public class ActionExecutor {
     }
 
     private SonarResponse upstream(SonarCall call, AccountCredential account, SonarRequest request) {
+        return mapped(account, () -> client.execute(call, request));
+    }
+
+    /** SonarQube's 4xx as this service's errors: 401 marks the account (412), the others pass through. */
+    private SonarResponse mapped(AccountCredential account, Supplier<SonarResponse> exchange) {
         try {
-            return client.execute(call, request);
+            return exchange.get();
         } catch (SonarClientError e) {
             if (e.status() == 401) {
                 accounts.markTokenRejected(account);
@@ -225,17 +234,32 @@ public class ActionExecutor {
             }
             for (Param param : action.params()) {
                 String value = inputs.get(param.name());
-                if (value != null) {
+                if (value != null && !action.upstream().path().contains("{" + param.name() + "}")) {
                     parameters.put(param.sonarName(), value);
                 }
             }
             parameters.putAll(extra);
-            return upstream(call, account, action.upstream().request(parameters));
+            return send(action.upstream(), parameters, action.params());
         }
 
         @Override
         public JsonNode call(Upstream endpoint, Map<String, String> parameters) {
-            return upstream(call, account, endpoint.request(parameters)).json(mapper);
+            Map<String, String> all = new LinkedHashMap<>(parameters);
+            if (endpoint.sendsOrganization()) {
+                all.putIfAbsent("organization", account.organizationKey());
+            }
+            return send(endpoint, all, List.of()).json(mapper);
+        }
+
+        private SonarResponse send(Upstream endpoint, Map<String, String> parameters, List<Param> types) {
+            if (endpoint.host() == Upstream.Host.V1) {
+                return upstream(call, account, endpoint.request(parameters));
+            }
+            if (endpoint.organizationIdAs() == null) {
+                return upstream(call, account, V2Requests.request(endpoint, parameters, inputs, types, null));
+            }
+            return mapped(account, () -> organizationIds.with(call, account.id(), account.organizationKey(),
+                    id -> client.execute(call, V2Requests.request(endpoint, parameters, inputs, types, id))));
         }
     }
 

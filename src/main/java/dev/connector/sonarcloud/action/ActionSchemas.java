@@ -26,6 +26,9 @@ public final class ActionSchemas {
         new TreeMap<>(upstream.fixed())
                 .forEach(fixed::put);
         endpoint.put("sends_organization", upstream.sendsOrganization());
+        if (upstream.organizationIdAs() != null) {
+            endpoint.put("sends_organization_id_as", upstream.organizationIdAs());
+        }
         return endpoint;
     }
 

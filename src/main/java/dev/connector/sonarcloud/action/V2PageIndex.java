@@ -5,8 +5,16 @@ import dev.connector.sonarcloud.web.ApiException;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
-/** The v2 API's {@code pageIndex}/{@code pageSize} pages; the body's {@code page.total} says when to stop. */
-public record V2PageIndex(String field) implements Pager<V2PageIndex.State> {
+/**
+ * The v2 API's {@code pageIndex}/{@code pageSize} pages; the body's {@code page.total} says when to stop. Some v2
+ * lists take smaller pages than the caller may ask for ({@code maxPageSize}, e.g. 50 for portfolios): their pages
+ * are that big at most.
+ */
+public record V2PageIndex(String field, int maxPageSize) implements Pager<V2PageIndex.State> {
+
+    public V2PageIndex(String field) {
+        this(field, ActionDefinition.MAX_PAGE_SIZE);
+    }
 
     public record State(long pageIndex, int pageSize) {
     }
@@ -19,8 +27,8 @@ public record V2PageIndex(String field) implements Pager<V2PageIndex.State> {
     @Override
     public Page<State> fetch(ActionPort port, State state) {
         long index = state == null ? 1 : state.pageIndex();
-        int size = state == null ? port.pageSize() : state.pageSize();
-        if (index < 1 || size < 1) {
+        int size = state == null ? Math.min(port.pageSize(), maxPageSize) : state.pageSize();
+        if (index < 1 || size < 1 || size > maxPageSize) {
             throw ApiException.validation("next", "is not a cursor of this list");
         }
         JsonNode body = port.call(SonarRequest.params("pageIndex", Long.toString(index), "pageSize", Integer.toString(size)));

@@ -152,7 +152,9 @@ public class SonarClient {
                         headers.setBearerAuth(call.token());
                     }
                 });
-        if (!request.form().isEmpty()) {
+        if (request.json() != null) {
+            spec.contentType(MediaType.APPLICATION_JSON).body(request.json().getBytes(StandardCharsets.UTF_8));
+        } else if (!request.form().isEmpty()) {
             LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
             request.form().forEach(form::add);
             spec.contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form);

@@ -7,15 +7,30 @@ import org.springframework.http.HttpMethod;
 /**
  * One call to SonarQube Cloud. {@code path} is relative: {@code api/…} goes to the region's web API host,
  * anything else to its v2 API host. {@code endpoint} names the call in metrics (a template, never a raw URL).
- * POST parameters travel as a form body, as SonarQube's Web API expects.
+ * Web API (v1) writes send their parameters as a form body, as SonarQube expects; v2 writes send {@code json}
+ * (a JSON document) as the body instead.
  */
 public record SonarRequest(HttpMethod method, String path, Map<String, String> query, Map<String, String> form,
-                           String endpoint) {
+                           String endpoint, String json) {
 
     public SonarRequest {
         query = query == null ? Map.of() : query;
         form = form == null ? Map.of() : form;
         endpoint = endpoint == null ? path : endpoint;
+        if (json != null && !form.isEmpty()) {
+            throw new IllegalArgumentException("a request has a form body or a JSON body, not both");
+        }
+    }
+
+    public SonarRequest(HttpMethod method, String path, Map<String, String> query, Map<String, String> form,
+                        String endpoint) {
+        this(method, path, query, form, endpoint, null);
+    }
+
+    /** A v2 call: query parameters, and a JSON body (null for none). */
+    public static SonarRequest v2(HttpMethod method, String path, Map<String, String> query, String json,
+                                  String endpoint) {
+        return new SonarRequest(method, path, query, null, endpoint, json);
     }
 
     public static SonarRequest get(String path, Map<String, String> query) {

@@ -32,8 +32,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class CatalogTest extends IntegrationTest {
 
-    /** The 39 actions of the first catalog (README, "Actions"). */
-    static final Set<String> ACTION_IDS = Set.of("sonarcloud_validate_credentials", "sonarcloud_get_organization",
+    /** The first 39 actions; the catalog has grown around them (at least 130 in all). */
+    static final Set<String> FIRST_ACTION_IDS = Set.of("sonarcloud_validate_credentials", "sonarcloud_get_organization",
             "sonarcloud_list_organization_members", "sonarcloud_get_current_user", "sonarcloud_list_projects",
             "sonarcloud_get_project", "sonarcloud_list_components", "sonarcloud_search_issues", "sonarcloud_get_issue",
             "sonarcloud_transition_issue", "sonarcloud_add_issue_comment", "sonarcloud_assign_issue",
@@ -118,7 +118,7 @@ class CatalogTest extends IntegrationTest {
         s.put("sonarcloud_list_metrics", sample());
         s.put("sonarcloud_get_project_quality_gate_status", sample().at("project_key", PROJECT));
         s.put("sonarcloud_list_quality_gates", sample());
-        s.put("sonarcloud_get_quality_gate", sample().at("gate_id", "AU-Tpxb--iU5OvuD2FLy"));
+        s.put("sonarcloud_get_quality_gate", sample().at("gate_id", SimulatorDefaults.EU_SONAR_WAY_GATE));
         s.put("sonarcloud_list_analyses", sample().at("project_key", PROJECT));
         s.put("sonarcloud_list_branches", sample().at("project_key", PROJECT));
         s.put("sonarcloud_list_pull_requests", sample().at("project_key", PROJECT));
@@ -135,6 +135,7 @@ class CatalogTest extends IntegrationTest {
         s.put("sonarcloud_get_duplications", sample().at("component_key", FILE));
         s.put("sonarcloud_list_background_tasks", sample().with("component", PROJECT));
         s.put("sonarcloud_get_background_task", sample().at("task_id", "AYhSC2-LY0CHkWJxvNA9"));
+        CatalogSamples.addTo(s);
         return s;
     }
 
@@ -148,12 +149,20 @@ class CatalogTest extends IntegrationTest {
     // ---- the catalog
 
     @Test
-    void catalogListsExactlyTheDesignedActions() {
+    void catalogListsAtLeast130ActionsIncludingTheFirst39() {
         List<JsonNode> entries = catalog();
-        assertThat(entries.stream().map(entry -> entry.path("id").asString()).collect(Collectors.toSet()))
-                .isEqualTo(ACTION_IDS);
-        assertThat(entries).hasSize(ACTION_IDS.size());
-        assertThat(SAMPLES.keySet()).as("this test's sample table covers every action").isEqualTo(ACTION_IDS);
+        Set<String> ids = entries.stream().map(entry -> entry.path("id").asString()).collect(Collectors.toSet());
+        assertThat(ids).containsAll(FIRST_ACTION_IDS);
+        assertThat(entries).hasSize(ids.size()).hasSizeGreaterThanOrEqualTo(130);
+        assertThat(SAMPLES.keySet()).as("this test's sample table covers every action").isEqualTo(ids);
+        String openApi = readOpenApi();
+        for (JsonNode entry : entries) {
+            String id = entry.path("id").asString();
+            JsonNode endpoint = entry.path("x-sonarcloud-endpoint");
+            assertThat(EU.serves(endpoint.path("method").asString(), endpoint.path("path").asString()))
+                    .as(id + ": the simulator answers " + endpoint).isTrue();
+            assertThat(openApi).as(id + " has its openapi.yaml operation").contains("operationId: " + id + "\n");
+        }
         for (JsonNode entry : entries) {
             String id = entry.path("id").asString();
             assertThat(entry.path("label").asString()).as(id).isNotBlank();
@@ -234,6 +243,50 @@ class CatalogTest extends IntegrationTest {
         assertThat(EU.requestCount() + US.requestCount()).isZero();
     }
 
+    @Test
+    void theCatalogFiltersByDomainReadOnlyAndText() {
+        List<JsonNode> all = catalog();
+        List<JsonNode> gates = entries("/actions?domain=quality_gates");
+        assertThat(gates).isNotEmpty().allSatisfy(e -> assertThat(e.path("domain").asString()).isEqualTo("quality_gates"));
+        assertThat(gates).hasSize((int) all.stream().filter(e -> e.path("domain").asString().equals("quality_gates")).count());
+        List<JsonNode> writes = entries("/actions?read_only=false");
+        List<JsonNode> reads = entries("/actions?read_only=true");
+        assertThat(writes).allSatisfy(e -> assertThat(e.path("read_only").asBoolean()).isFalse());
+        assertThat(writes.size() + reads.size()).isEqualTo(all.size());
+        List<JsonNode> found = entries("/actions?q=PERMISSION%20TEMPLATE&read_only=false&domain=permissions");
+        assertThat(found).extracting(e -> e.path("id").asString()).contains("sonarcloud_create_permission_template",
+                "sonarcloud_delete_permission_template").doesNotContain("sonarcloud_list_permission_templates");
+        assertThat(entries("/actions?domain=no_such_domain")).isEmpty();
+        Api.Response bad = full().get("/actions?read_only=maybe");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().path("errors").path(0).path("field").asString()).isEqualTo("read_only");
+        // every destructive action is a write, and deletes are destructive
+        assertThat(all).allSatisfy(e -> {
+            if (e.path("destructive").asBoolean()) {
+                assertThat(e.path("read_only").asBoolean()).as(e.path("id").asString()).isFalse();
+            }
+            if (e.path("method").asString().equals("DELETE")) {
+                assertThat(e.path("destructive").asBoolean()).as(e.path("id").asString()).isTrue();
+            }
+        });
+    }
+
+    private List<JsonNode> entries(String path) {
+        Api.Response response = full().get(path);
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        List<JsonNode> entries = new ArrayList<>();
+        response.json().path("data").forEach(entries::add);
+        return entries;
+    }
+
+    private static String readOpenApi() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("openapi.yaml"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     // ---- REST and RPC
 
     @Test
@@ -246,15 +299,26 @@ class CatalogTest extends IntegrationTest {
             if (entry.path("paged").asBoolean()) {
                 // page_size becomes SonarQube's ps (some simulated endpoints answer fixed example bodies, so the
                 // request, not the count of items, is what shows it)
-                assertThat(EU.requests()).as(id).isNotEmpty().allSatisfy(request -> {
-                    var ps = request.queryParameter("ps");
-                    assertThat(ps.isPresent()).as(id + " " + request.getUrl()).isTrue();
-                    assertThat(Integer.parseInt(ps.firstValue())).as(id + " " + request.getUrl()).isBetween(1, 2);
-                });
+                // (v1: ps; v2: pageSize; the v2 organization id lookup is not the list itself)
+                assertThat(EU.requests()).as(id).isNotEmpty()
+                        .filteredOn(request -> !request.getUrl().startsWith("/organizations/organizations?"))
+                        .allSatisfy(request -> {
+                            var ps = request.queryParameter(request.getUrl().startsWith("/api/") ? "ps" : "pageSize");
+                            assertThat(ps.isPresent()).as(id + " " + request.getUrl()).isTrue();
+                            assertThat(Integer.parseInt(ps.firstValue())).as(id + " " + request.getUrl()).isBetween(1, 2);
+                        });
             }
             Api.Response rpc = full().account(account).post("/actions/rpc", rpcBody(entry, sample));
             assertThat(rest.status()).as(id + " REST " + rest).isEqualTo(200);
             assertThat(rpc.status()).as(id + " RPC " + rpc).isEqualTo(rest.status());
+            if (entry.path("output_fields").toString().equals("[\"content_type\",\"content\"]")) {
+                // SonarQube's non-JSON answer: the content itself through REST, a string field through RPC
+                JsonNode content = rpc.json().path("data");
+                assertThat(rest.text()).as(id).isEqualTo(content.path("content").asString()).isNotBlank();
+                assertThat(rest.contentType()).as(id).startsWith(content.path("content_type").asString().split(";")[0])
+                        .doesNotContain("json");
+                continue;
+            }
             JsonNode restData = rest.json().path("data");
             JsonNode rpcData = rpc.json().path("data");
             if (STAMPED_NOW.contains(id)) {
@@ -291,9 +355,10 @@ class CatalogTest extends IntegrationTest {
             Api.Response rpcBadInput = readOnly.post("/actions/rpc", Map.of("action", id, "body", Map.of("nonsense", 1)));
             assertThat(rpcBadInput.status()).as(id).isEqualTo(403);
         }
-        assertThat(writes).containsExactlyInAnyOrder("sonarcloud_transition_issue", "sonarcloud_add_issue_comment",
+        assertThat(writes).contains("sonarcloud_transition_issue", "sonarcloud_add_issue_comment",
                 "sonarcloud_assign_issue", "sonarcloud_set_issue_tags", "sonarcloud_change_hotspot_status",
-                "sonarcloud_create_webhook", "sonarcloud_delete_webhook");
+                "sonarcloud_create_webhook", "sonarcloud_delete_webhook", "sonarcloud_grant_user_permission",
+                "sonarcloud_delete_quality_gate").hasSizeGreaterThan(60);
         assertThat(EU.requestCount() + US.requestCount()).isZero();
 
         // the same key runs reads
@@ -394,7 +459,7 @@ class CatalogTest extends IntegrationTest {
 
     // ---- helpers
 
-    private List<JsonNode> catalog() {
+    List<JsonNode> catalog() {
         Api.Response response = full().get("/actions");
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         List<JsonNode> entries = new ArrayList<>();
@@ -403,7 +468,7 @@ class CatalogTest extends IntegrationTest {
     }
 
     /** The REST form: path values in the route, a read's inputs in the query, a write's in a JSON body. */
-    private static Api.Response rest(Api caller, JsonNode entry, Sample sample) {
+    static Api.Response rest(Api caller, JsonNode entry, Sample sample) {
         String method = entry.path("method").asString();
         String path = restPath(entry, sample);
         boolean read = entry.path("read_only").asBoolean();
@@ -422,7 +487,7 @@ class CatalogTest extends IntegrationTest {
         return caller.send(method, path, "application/json", Api.json(sample.inputs()));
     }
 
-    private static String restPath(JsonNode entry, Sample sample) {
+    static String restPath(JsonNode entry, Sample sample) {
         String path = entry.path("path").asString();
         for (Map.Entry<String, String> value : sample.path().entrySet()) {
             path = path.replace("{" + value.getKey() + "}", value.getValue());
@@ -437,7 +502,7 @@ class CatalogTest extends IntegrationTest {
     }
 
     /** The RPC form: path values in path, a read's inputs and page_size in query, a write's inputs in body. */
-    private static Map<String, Object> rpcBody(JsonNode entry, Sample sample) {
+    static Map<String, Object> rpcBody(JsonNode entry, Sample sample) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("action", entry.path("id").asString());
         if (!sample.path().isEmpty()) {

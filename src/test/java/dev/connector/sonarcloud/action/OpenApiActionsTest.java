@@ -72,6 +72,9 @@ class OpenApiActionsTest extends IntegrationTest {
                 .append(json(ActionSchemas.endpoint(action.upstream()))).append('\n');
         yaml.append("      ").append(ActionSchemas.PERMISSION_EXTENSION).append(": ")
                 .append(json(action.permission().id())).append('\n');
+        if (action.destructive()) {
+            yaml.append("      x-destructive: true\n");
+        }
         yaml.append("      parameters:\n");
         yaml.append("        - {$ref: '#/components/parameters/XAccountId'}\n");
         List<String> pathParams = action.pathParams();
@@ -122,6 +125,13 @@ class OpenApiActionsTest extends IntegrationTest {
         yaml.append("          description: ").append(json(action.paged() || !action.outputFields().isEmpty()
                 ? "Fields: " + String.join(", ", action.outputFields()) : "The result")).append('\n');
         yaml.append("          content:\n");
+        if (action.answersText()) {
+            // SonarQube's own content and type (raw=true answers the JSON envelope instead)
+            for (String type : List.of("image/svg+xml", "application/xml", "text/plain")) {
+                yaml.append("            ").append(type).append(":\n");
+                yaml.append("              schema: {type: string}\n");
+            }
+        }
         yaml.append("            application/json:\n");
         yaml.append("              schema: {$ref: '#/components/schemas/")
                 .append(isList(action) ? "ActionList" : "ActionObject").append("'}\n");

@@ -76,7 +76,23 @@ final class IssueEndpoints {
             issues.add(IssueJson.issue(issue, projects.get(issue.projectKey()).organizationOr(call.organization())));
         }
         IssueJson.addReferences(body, page, projects, call.organization(), call.state());
-        body.putArray("facets");
+        ArrayNode facets = body.putArray("facets");
+        for (String facet : request.list("facets")) {
+            Function<SeededIssue, String> field = switch (facet) {
+                case "rules" -> issue -> issue.rule().key();
+                case "impactSeverities" -> SeededIssue::impactSeverity;
+                case "severities" -> SeededIssue::severity;
+                case "types" -> SeededIssue::type;
+                default -> throw SonarApiException.badRequest("Value of parameter 'facets' (" + facet
+                        + ") must be one of: [rules, impactSeverities, severities, types]");
+            };
+            Map<String, Integer> counts = new java.util.TreeMap<>();
+            matches.forEach(issue -> counts.merge(field.apply(issue), 1, Integer::sum));
+            ObjectNode json = facets.addObject().put("property", facet);
+            ArrayNode values = json.putArray("values");
+            counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                    .forEach(e -> values.addObject().put("val", e.getKey()).put("count", e.getValue()));
+        }
         return Reply.json(Json.write(body));
     }
 
@@ -220,6 +236,17 @@ final class IssueEndpoints {
         ArrayNode comments = Json.array();
         comments.add(comment);
         return writeAnswer(call, issue.withAssignee(issue.assignee(), now), comments);
+    }
+
+    /** The answer of editing a comment ({@code text} not null) or deleting one: the issue and its comments. */
+    static Reply withComment(Call call, SeededIssue issue, String commentKey, String text) {
+        ArrayNode comments = Json.array();
+        if (text != null) {
+            comments.addObject().put("key", commentKey).put("login", call.user().login())
+                    .put("htmlText", text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
+                    .put("markdown", text).put("updatable", true).put("createdAt", SonarDates.format(issue.creationDate()));
+        }
+        return writeAnswer(call, issue, comments);
     }
 
     static Reply assign(Call call) {

@@ -29,11 +29,20 @@ final class SeedGenerator {
     }
 
     static List<SeededIssue> issues(String projectKey, String keyPrefix, int count) {
+        return issues(projectKey, keyPrefix, count, false);
+    }
+
+    /** As after a first analysis: every issue carries the analysis date. */
+    static List<SeededIssue> issuesInOneSecond(String projectKey, String keyPrefix, int count) {
+        return issues(projectKey, keyPrefix, count, true);
+    }
+
+    private static List<SeededIssue> issues(String projectKey, String keyPrefix, int count, boolean oneSecond) {
         String[] files = files(projectKey);
         List<SeededIssue> issues = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             SeedRule rule = SeedRule.ISSUE_RULES.get(i % SeedRule.ISSUE_RULES.size());
-            Instant created = creationDate(i);
+            Instant created = oneSecond ? BASE_DATE : creationDate(i);
             issues.add(new SeededIssue(key(keyPrefix, "issue", i + 1), projectKey, rule,
                     SEVERITIES.get(i % SEVERITIES.size()), files[i % FILES], line(i), hash(projectKey, i),
                     AUTHORS[i % AUTHORS.length], ASSIGNEES[i % ASSIGNEES.length], rule.tags(),

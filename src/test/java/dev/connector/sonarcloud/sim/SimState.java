@@ -19,15 +19,40 @@ final class SimState {
     private final Map<String, String> projectByKeyPrefix = new ConcurrentHashMap<>();
 
     synchronized void addToken(String token, String login, String name, String... organizationKeys) {
+        addToken(token, login, name, true, organizationKeys);
+    }
+
+    /** {@code admin}: the user administers every organization it is a member of (else it is a plain member). */
+    synchronized void addToken(String token, String login, String name, boolean admin, String... organizationKeys) {
         for (String organization : organizationKeys) {
             organizations.putIfAbsent(organization, new SimOrganization(organization, organization));
         }
         Set<String> member = new HashSet<>(Arrays.asList(organizationKeys));
-        tokens.put(token, new SimToken(token, login, name, login + "@example.com", member));
+        tokens.put(token, new SimToken(token, login, name, login + "@example.com", member, admin ? member : Set.of()));
+    }
+
+    synchronized void renewOrganizationId(String key) {
+        SimOrganization old = organizations.get(key);
+        organizations.put(key, new SimOrganization(key, old.name(), java.util.UUID.randomUUID().toString()));
+    }
+
+    Optional<SimOrganization> organizationById(String id) {
+        return organizations.values().stream().filter(o -> o.id().equals(id)).findFirst();
+    }
+
+    List<SimToken> users() {
+        return tokens.values().stream().sorted(Comparator.comparing(SimToken::login)).toList();
     }
 
     synchronized void addOrganization(String key, String name) {
         organizations.put(key, new SimOrganization(key, name));
+    }
+
+    /** Replaces the project's issues with {@code count} ones all created in the same second. */
+    synchronized void seedIssuesInOneSecond(String projectKey, int count) {
+        SimProject project = projectOrCreate(projectKey);
+        projects.put(projectKey, project.withIssues(
+                SeedGenerator.issuesInOneSecond(projectKey, project.keyPrefix(), count)));
     }
 
     synchronized SimProject addProject(String organization, String key, String name) {

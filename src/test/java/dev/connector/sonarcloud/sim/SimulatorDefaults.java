@@ -22,6 +22,10 @@ public final class SimulatorDefaults {
     public static final String EU_FIRST_ISSUE = "AX-issue-000001";
     public static final String EU_FIRST_HOTSPOT = "AX-hotspot-000001";
 
+    /** Known in EU, a plain member of {@link #EU_ORG} without Administer (jdoe administers it). */
+    public static final String EU_MEMBER_TOKEN = "2222222222222222222222222222222222222222";
+    public static final String EU_MEMBER_LOGIN = "mmember";
+
     /** Known in EU, member of no organization. */
     public static final String NO_ORG_TOKEN = "abcdefabcdefabcdefabcdefabcdefabcdefabcd";
     public static final String NO_ORG_LOGIN = "loner";
@@ -37,6 +41,15 @@ public final class SimulatorDefaults {
     public static final int US_ISSUES = 12;
     public static final int US_HOTSPOTS = 4;
 
+    // Web API v2 ids of EU_ORG's data, as the simulator derives them
+    public static final String EU_SONAR_WAY_GATE = V2Endpoints.uuid("gate:" + EU_ORG + ":Sonar way");
+    public static final String EU_STRICT_GATE = V2Endpoints.uuid("gate:" + EU_ORG + ":Strict gate");
+    public static final String EU_STRICT_COVERAGE_CONDITION = V2Endpoints.uuid("condition:" + EU_STRICT_GATE + ":1025");
+    public static final String EU_PROJECT_ASSOCIATION =
+            V2Endpoints.uuid("association:" + V2Endpoints.legacyId(EU_PROJECT));
+    public static final String EU_ENTERPRISE = V2Endpoints.uuid("enterprise:acme");
+    public static final String EU_PAYMENTS_PORTFOLIO = V2Endpoints.uuid("portfolio:Payments");
+
     /** A well-formed token that no simulator knows. */
     public static final String UNKNOWN_TOKEN = "1111111111111111111111111111111111111111";
 
@@ -50,6 +63,7 @@ public final class SimulatorDefaults {
             eu.addOrganization(OTHER_ORG, "Other Organization");
             eu.addToken(EU_TOKEN, EU_LOGIN, EU_NAME, EU_ORG);
             eu.addToken(NO_ORG_TOKEN, NO_ORG_LOGIN, "Lone User");
+            eu.addMemberToken(EU_MEMBER_TOKEN, EU_MEMBER_LOGIN, "Mary Member", EU_ORG);
             eu.addProject(EU_ORG, EU_PROJECT, EU_PROJECT_NAME);
             eu.addProject(EU_ORG, EU_SECOND_PROJECT, "Other Project");
             eu.seedIssues(EU_PROJECT, EU_ISSUES);

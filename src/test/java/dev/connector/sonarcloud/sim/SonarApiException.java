@@ -24,6 +24,10 @@ final class SonarApiException extends RuntimeException {
         return new SonarApiException(401, "Authentication is required");
     }
 
+    static SonarApiException forbidden() {
+        return new SonarApiException(403, "Insufficient privileges");
+    }
+
     static SonarApiException notFound(String message) {
         return new SonarApiException(404, message);
     }

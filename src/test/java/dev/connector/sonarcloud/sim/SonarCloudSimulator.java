@@ -45,6 +45,7 @@ public final class SonarCloudSimulator implements AutoCloseable {
     private final String region;
     private final SimState state = new SimState();
     private final WireMockServer server;
+    private final Router router;
     private final List<UUID> faultStubs = new CopyOnWriteArrayList<>();
 
     private SonarCloudSimulator(String region, int port, boolean journal) {
@@ -54,7 +55,7 @@ public final class SonarCloudSimulator implements AutoCloseable {
                 .port(port)
                 .containerThreads(50)
                 .mappingSource(new NoMappings())
-                .extensions(new SonarTransformer(new Router(state)))
+                .extensions(new SonarTransformer(router = new Router(state)))
                 .useChunkedTransferEncoding(Options.ChunkedEncodingPolicy.NEVER)
                 .stubRequestLoggingDisabled(true);
         if (journal) {
@@ -108,6 +109,14 @@ public final class SonarCloudSimulator implements AutoCloseable {
         return server;
     }
 
+    /**
+     * Whether this simulator answers an endpoint: {@code path} as an action's catalog entry names it ({@code api/…}
+     * for the Web API, a v2 path template otherwise).
+     */
+    public boolean serves(String method, String path) {
+        return router.serves(method, path);
+    }
+
     // ---- data
 
     /** A token known in this region, belonging to {@code login}, member of those organizations (created if unknown). */
@@ -117,6 +126,26 @@ public final class SonarCloudSimulator implements AutoCloseable {
 
     public void addOrganization(String key, String name) {
         state.addOrganization(key, name);
+    }
+
+    /** A token of a plain member of those organizations: SonarQube answers 403 on what needs Administer. */
+    public void addMemberToken(String token, String login, String name, String... organizationKeys) {
+        state.addToken(token, login, name, false, organizationKeys);
+    }
+
+    /** The organization's Web API v2 id (a UUID). */
+    public String organizationId(String key) {
+        return state.organization(key).orElseThrow().id();
+    }
+
+    /** Gives the organization a new v2 id: the old one answers 404 from now on. */
+    public void renewOrganizationId(String key) {
+        state.renewOrganizationId(key);
+    }
+
+    /** Replaces the project's issues with {@code count} ones created in one second (a first analysis). */
+    public void seedIssuesInOneSecond(String projectKey, int count) {
+        state.seedIssuesInOneSecond(projectKey, count);
     }
 
     /**

@@ -6,15 +6,13 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.connector.sonarcloud.sim.SimulatorDefaults;
 import dev.connector.sonarcloud.support.Api;
 import dev.connector.sonarcloud.support.IntegrationTest;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 class QualityGateActionsTest extends IntegrationTest {
-
-    private static final String SONAR_WAY_ID = "AU-Tpxb--iU5OvuD2FLy";
 
     private String account;
 
@@ -53,50 +51,52 @@ class QualityGateActionsTest extends IntegrationTest {
         assertThat(rpc.json().path("data")).isEqualTo(data);
     }
 
+    /** The gates moved to the Web API v2 (the v1 list is deprecated on SonarQube Cloud): ids are UUIDs. */
     @Test
-    void listQualityGatesOfTheAccountsOrganization() {
+    void listQualityGatesOfTheAccountsOrganizationThroughV2() {
         Api.Response response = full().account(account).get("/actions/quality_gates");
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         JsonNode gates = response.json().path("data");
-        assertThat(gates.size()).isEqualTo(2);
-        assertThat(gates.path(0).path("id").asString()).isEqualTo(SONAR_WAY_ID);
+        assertThat(gates.size()).isEqualTo(3);
+        assertThat(gates.path(0).path("id").asString()).isEqualTo(SimulatorDefaults.EU_SONAR_WAY_GATE);
         assertThat(gates.path(0).path("name").asString()).isEqualTo("Sonar way");
-        assertThat(gates.path(0).path("is_default").asBoolean()).isTrue();
-        assertThat(gates.path(0).path("is_built_in").asBoolean()).isTrue();
-        assertThat(gates.path(1).path("actions").path("set_as_default").asBoolean()).isTrue();
+        assertThat(gates.path(0).path("default").asBoolean()).isTrue();
+        assertThat(gates.path(0).path("built_in").asBoolean()).isTrue();
+        assertThat(gates.path(1).path("ai_qualified").asBoolean()).isTrue();
+        assertThat(gates.path(2).path("built_in").asBoolean()).isFalse();
         assertThat(response.json().path("next").isNull()).isTrue();
-        assertThat(EU.requests().getFirst().getUrl()).isEqualTo("/api/qualitygates/list?organization=my-org");
+        List<String> urls = EU.requests().stream().map(LoggedRequest::getUrl).toList();
+        assertThat(urls).containsExactly("/organizations/organizations?organizationKey=my-org",
+                "/quality-gates/quality-gates?pageIndex=1&pageSize=50&organizationId="
+                        + EU.organizationId(SimulatorDefaults.EU_ORG));
+        assertThat(EU.requests()).noneMatch(request -> request.getUrl().startsWith("/api/qualitygates/"));
     }
 
     @Test
-    void listQualityGatesTakesNoPageSize() {
-        Api.Response response = full().account(account).get("/actions/quality_gates?page_size=10");
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(response.json().path("errors").path(0).path("field").asString()).isEqualTo("page_size");
-    }
-
-    @Test
-    void getQualityGateById() {
-        Api.Response response = full().account(account).get("/actions/quality_gates/" + SONAR_WAY_ID);
+    void getQualityGateByIdWithItsConditions() {
+        Api.Response response = full().account(account).get("/actions/quality_gates/" + SimulatorDefaults.EU_STRICT_GATE);
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         JsonNode data = response.json().path("data");
-        assertThat(data.path("id").asString()).isEqualTo(SONAR_WAY_ID);
-        assertThat(data.path("name").asString()).isEqualTo("Sonar way");
-        assertThat(data.path("is_built_in").asBoolean()).isTrue();
-        assertThat(data.path("conditions").path(0).path("metric").asString()).isEqualTo("new_coverage");
-        assertThat(data.path("conditions").path(0).path("op").asString()).isEqualTo("LT");
-        assertThat(data.path("conditions").path(0).path("error").asString()).isEqualTo("80");
-        LoggedRequest request = EU.requests().getFirst();
-        assertThat(request.getUrl()).startsWith("/api/qualitygates/show?");
-        assertThat(param(request, "organization")).isEqualTo(SimulatorDefaults.EU_ORG);
-        assertThat(param(request, "id")).isEqualTo(SONAR_WAY_ID);
+        assertThat(data.path("id").asString()).isEqualTo(SimulatorDefaults.EU_STRICT_GATE);
+        assertThat(data.path("name").asString()).isEqualTo("Strict gate");
+        assertThat(data.path("built_in").asBoolean()).isFalse();
+        JsonNode condition = data.path("conditions").path(0);
+        assertThat(condition.path("id").asString()).isEqualTo(SimulatorDefaults.EU_STRICT_COVERAGE_CONDITION);
+        assertThat(condition.path("metric").asString()).isEqualTo("new_coverage");
+        assertThat(condition.path("metric_id").asInt()).isEqualTo(1025);
+        assertThat(condition.path("operator").asString()).isEqualTo("LESS_THAN");
+        assertThat(condition.path("threshold").asString()).isEqualTo("80");
+        assertThat(EU.requests().stream().map(LoggedRequest::getUrl).toList()).containsExactly(
+                "/quality-gates/quality-gates/" + SimulatorDefaults.EU_STRICT_GATE,
+                "/quality-gates/conditions?qualityGateId=" + SimulatorDefaults.EU_STRICT_GATE);
     }
 
     @Test
-    void unknownQualityGateIs404() {
+    void unknownQualityGateIs404WithV2sMessage() {
         Api.Response response = full().account(account).get("/actions/quality_gates/no-such-gate");
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.json().path("code").asString()).isEqualTo("not_found");
+        assertThat(response.json().path("detail").asString()).contains("Quality gate not found");
     }
 
     @Test
@@ -108,18 +108,67 @@ class QualityGateActionsTest extends IntegrationTest {
     }
 
     @Test
-    void unknownOrMissingUpstreamFieldsChangeOnlyThatField() {
-        var normal = full().account(account).get("/actions/quality_gates?raw=true").json();
-        ObjectNode body = (ObjectNode) normal.path("raw").deepCopy();
-        ObjectNode gate = (ObjectNode) body.path("qualitygates").path(1);
-        gate.remove("isBuiltIn");
-        gate.put("caycStatus", "compliant");
-        EU.answer("GET", "/api/qualitygates/list", 200, Api.json(body));
+    void gateWritesSendJsonBodiesWithPatchAndDelete() {
+        Api caller = full().account(account);
+        Api.Response created = caller.post("/actions/quality_gates", Map.of("name", "Team gate"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(200);
+        assertThat(created.json().path("data").path("name").asString()).isEqualTo("Team gate");
+        LoggedRequest create = EU.requests().getLast();
+        assertThat(create.getMethod().getName()).isEqualTo("POST");
+        assertThat(create.getHeader("Content-Type")).startsWith("application/json");
+        assertThat(Api.JSON.readTree(create.getBodyAsString())).isEqualTo(Api.JSON.createObjectNode()
+                .put("name", "Team gate").put("organizationId", EU.organizationId(SimulatorDefaults.EU_ORG)));
 
-        var changed = full().account(account).get("/actions/quality_gates").json().path("data");
-        var expected = normal.path("data").deepCopy();
-        ((ObjectNode) expected.path(1)).putNull("is_built_in");
-        assertThat(changed).isEqualTo(expected);
+        Api.Response condition = caller.post("/actions/quality_gates/" + SimulatorDefaults.EU_STRICT_GATE + "/conditions",
+                Map.of("metric_id", 1031, "operator", "GREATER_THAN", "threshold", "5"));
+        assertThat(condition.status()).as(condition.toString()).isEqualTo(200);
+        assertThat(Api.JSON.readTree(EU.requests().getLast().getBodyAsString())).isEqualTo(Api.JSON.createObjectNode()
+                .put("qualityGateId", SimulatorDefaults.EU_STRICT_GATE).put("legacyMetricId", 1031)
+                .put("operator", "GREATER_THAN").put("threshold", "5"));
+
+        Api.Response renamed = caller.patch("/actions/quality_gates/" + SimulatorDefaults.EU_STRICT_GATE,
+                Map.of("name", "Stricter gate"));
+        assertThat(renamed.status()).as(renamed.toString()).isEqualTo(200);
+        assertThat(EU.requests().getLast().getMethod().getName()).isEqualTo("PATCH");
+        assertThat(EU.requests().getLast().getUrl()).isEqualTo("/quality-gates/quality-gates/" + SimulatorDefaults.EU_STRICT_GATE);
+
+        Api.Response deleted = caller.delete("/actions/quality_gates/" + SimulatorDefaults.EU_STRICT_GATE);
+        assertThat(deleted.status()).as(deleted.toString()).isEqualTo(200);
+        assertThat(deleted.json().path("data").path("done").asBoolean()).isTrue();
+        assertThat(EU.requests().getLast().getMethod().getName()).isEqualTo("DELETE");
+
+        // SonarQube's refusal of a built-in gate comes back as v2 says it
+        Api.Response builtIn = caller.delete("/actions/quality_gates/" + SimulatorDefaults.EU_SONAR_WAY_GATE);
+        assertThat(builtIn.status()).isEqualTo(400);
+        assertThat(builtIn.json().path("provider_errors").path(0).path("raw").path("message").asString())
+                .isEqualTo("Built-in quality gates cannot be deleted");
+        assertThat(EU.requestCount("/organizations/organizations")).isEqualTo(1);
+    }
+
+    @Test
+    void theDefaultGateGoesByTheOrganizationIdInThePath() {
+        Api.Response response = full().account(account).post("/actions/quality_gates/" + SimulatorDefaults.EU_STRICT_GATE
+                + "/default", null);
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        LoggedRequest request = EU.requests().getLast();
+        assertThat(request.getMethod().getName()).isEqualTo("PATCH");
+        assertThat(request.getUrl()).isEqualTo("/quality-gates/quality-gates/defaults/"
+                + EU.organizationId(SimulatorDefaults.EU_ORG));
+        assertThat(Api.JSON.readTree(request.getBodyAsString()).path("qualityGateId").asString())
+                .isEqualTo(SimulatorDefaults.EU_STRICT_GATE);
+    }
+
+    @Test
+    void aProjectsGateAssociationByItsLegacyId() {
+        Api.Response response = full().account(account).get("/actions/projects/" + SimulatorDefaults.EU_PROJECT
+                + "/quality_gate_association");
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        JsonNode data = response.json().path("data");
+        assertThat(data.path("id").asString()).isEqualTo(SimulatorDefaults.EU_PROJECT_ASSOCIATION);
+        assertThat(data.path("gate_id").asString()).isEqualTo(SimulatorDefaults.EU_STRICT_GATE);
+        assertThat(data.path("default_fallback").asBoolean()).isFalse();
+        assertThat(EU.requests().stream().map(LoggedRequest::getUrl).toList()).anySatisfy(url ->
+                assertThat(url).startsWith("/projects/projects?keys=" + SimulatorDefaults.EU_PROJECT));
     }
 
     private static String param(LoggedRequest request, String name) {

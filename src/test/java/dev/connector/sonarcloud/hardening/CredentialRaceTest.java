@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.connector.sonarcloud.account.AccountCredential;
 import dev.connector.sonarcloud.account.AccountService;
+import dev.connector.sonarcloud.account.AccountStatus;
 import dev.connector.sonarcloud.account.LinkedAccount;
 import dev.connector.sonarcloud.sonar.Region;
 import dev.connector.sonarcloud.support.IntegrationTest;
@@ -60,7 +61,7 @@ class CredentialRaceTest extends IntegrationTest {
 
     @Test
     void h1_statusChangeRacingWithCacheMissesStopsTheAccount() throws Exception {
-        int stale = race(id -> accounts.setStatus(PROJECT, id, LinkedAccount.INACTIVE, null, null), id -> {
+        int stale = race(id -> accounts.setStatus(PROJECT, id, AccountStatus.INACTIVE, null, null), id -> {
             try {
                 accounts.credential(PROJECT, id);
                 return true;

@@ -101,11 +101,9 @@ public class AccountController {
         UUID accountId = accountId(id);
         LinkedAccount current = accounts.get(caller.project(), accountId);
         List<ApiException.FieldError> errors = new java.util.ArrayList<>();
-        if (patch.label() != null && (patch.label().length() > 255 || patch.label().chars().anyMatch(Character::isISOControl))) {
-            errors.add(new ApiException.FieldError("label", "must be at most 255 characters without control characters"));
-        }
-        if (patch.originOwnerName() != null && (patch.originOwnerName().isBlank() || patch.originOwnerName().length() > 255)) {
-            errors.add(new ApiException.FieldError("origin_owner_name", "must be 1 to 255 characters"));
+        ConnectForm.requireText(errors, "label", patch.label(), false);
+        if (patch.originOwnerName() != null) {
+            ConnectForm.requireText(errors, "origin_owner_name", patch.originOwnerName(), true);
         }
         if (!errors.isEmpty()) {
             throw ApiException.validation("The patch has invalid fields", errors);

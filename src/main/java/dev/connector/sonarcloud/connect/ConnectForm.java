@@ -76,7 +76,8 @@ public record ConnectForm(String personalAccessToken, String organizationKey, St
         }
     }
 
-    static void requireText(List<ApiException.FieldError> errors, String field, String value, boolean required) {
+    /** Owner and label text: present when required, at most 255 characters, no control characters, well-formed. */
+    public static void requireText(List<ApiException.FieldError> errors, String field, String value, boolean required) {
         if (value == null || value.isBlank()) {
             if (required) {
                 errors.add(new ApiException.FieldError(field, "is required and must not be blank"));
@@ -85,7 +86,22 @@ public record ConnectForm(String personalAccessToken, String organizationKey, St
             errors.add(new ApiException.FieldError(field, "must be at most " + MAX_TEXT + " characters"));
         } else if (value.chars().anyMatch(Character::isISOControl)) {
             errors.add(new ApiException.FieldError(field, "must not contain control characters"));
+        } else if (hasLoneSurrogate(value)) {
+            // PostgreSQL's UTF-8 cannot hold one: it would be stored as '?' and distinct values would collapse
+            errors.add(new ApiException.FieldError(field, "must be valid Unicode (no unpaired surrogate)"));
         }
+    }
+
+    static boolean hasLoneSurrogate(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

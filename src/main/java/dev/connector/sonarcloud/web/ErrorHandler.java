@@ -9,6 +9,8 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.BindException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -121,11 +123,25 @@ public class ErrorHandler {
     }
 
     @ExceptionHandler({CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,
-            TransientDataAccessException.class})
+            TransientDataAccessException.class, CannotCreateTransactionException.class})
     ResponseEntity<Object> database(Exception e) {
         log.warn("database unavailable: {}", e.getClass().getSimpleName());
         return problems.entity(ApiException.unavailable("database_unavailable",
                 "The service's database is unavailable; nothing was changed. Try again shortly.", 5));
+    }
+
+    /** A transaction that could not commit or roll back: the connection broke (the database went away). */
+    @ExceptionHandler(TransactionSystemException.class)
+    ResponseEntity<Object> transaction(TransactionSystemException e) {
+        log.warn("database unavailable: {}", e.getClass().getSimpleName());
+        return problems.entity(ApiException.unavailable("database_unavailable",
+                "The service's database is unavailable. Try again shortly.", 5));
+    }
+
+    /** Parameters first read past {@link RequestParametersFilter}; the message quotes the value, so it is not logged. */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    ResponseEntity<Object> malformedParameters(Exception e) {
+        return problems.entity(RequestParametersFilter.malformed());
     }
 
     @ExceptionHandler(Exception.class)

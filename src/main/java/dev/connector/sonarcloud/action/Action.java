@@ -141,7 +141,7 @@ public final class Action {
         parameters.put("p", Integer.toString(page));
         parameters.put("ps", Integer.toString(size));
         JsonNode body = run.callJson(request(run, parameters));
-        ArrayNode data = items(body, field, mapper);
+        ArrayNode data = items(body, field, mapper, size);
         long total = total(body);
         boolean more = total >= 0 ? (long) page * size < total : data.size() >= size;
         more &= (long) (page + 1) * size <= SONAR_RESULT_CAP && !data.isEmpty();
@@ -172,8 +172,16 @@ public final class Action {
     }
 
     public static ArrayNode items(JsonNode body, String field, ItemMapper mapper) {
+        return items(body, field, mapper, Integer.MAX_VALUE);
+    }
+
+    /** At most {@code limit} items: an upstream that sends more than the page asked for does not widen the page. */
+    public static ArrayNode items(JsonNode body, String field, ItemMapper mapper, int limit) {
         ArrayNode data = JsonNodeFactory.instance.arrayNode();
         for (JsonNode item : at(body, field)) {
+            if (data.size() >= limit) {
+                break;
+            }
             data.add(mapper.map(item, body));
         }
         return data;

@@ -87,7 +87,7 @@ public class ActionExecutor {
             AccountCredential account = accounts.credential(caller.project(), accountId);
             String binding = binding(action, accountId, checked);
             ObjectNode cursorState = paging.get(NEXT) == null ? null : cursors.decode(binding, paging.get(NEXT));
-            SonarCall call = client.call(account.region(), account.token(), account.id().toString());
+            SonarCall call = client.call(account.region(), account.token(), account.id().toString(), account.project());
             ActionRun run = new ActionRun(action, account, checked, pageSize, cursorState,
                     request -> upstream(call, account, request), state -> cursors.encode(binding, state),
                     response -> response.json(mapper));
@@ -118,7 +118,8 @@ public class ActionExecutor {
         try {
             UUID accountId = accountId(accountHeader);
             AccountCredential account = accounts.credential(caller.project(), accountId);
-            SonarCall call = client.call(account.region(), account.token(), account.id().toString());
+            ProxyController.requireLinkedOrganization(request, account.organizationKey());
+            SonarCall call = client.call(account.region(), account.token(), account.id().toString(), account.project());
             SonarResponse response = upstream(call, account, request);
             accounts.recordTokenUse(account);
             outcome = "success";

@@ -11,11 +11,27 @@ public class ConnectLimits {
 
     private final PerMinuteLimiter perProject;
     private final PerMinuteLimiter perSession;
+    private final PerMinuteLimiter unknownSessions;
 
     public ConnectLimits(@Value("${connector.connect.project-requests-per-minute:300}") int projectPerMinute,
-                         @Value("${connector.connect.session-requests-per-minute:10}") int sessionPerMinute) {
+                         @Value("${connector.connect.session-requests-per-minute:10}") int sessionPerMinute,
+                         @Value("${connector.connect.unknown-session-tokens-per-minute:30}") int unknownSessionsPerMinute) {
         this.perProject = new PerMinuteLimiter("connect-project", projectPerMinute, 50_000, Duration.ofMinutes(10));
         this.perSession = new PerMinuteLimiter("connect-session", sessionPerMinute, 50_000, Duration.ofMinutes(10));
+        this.unknownSessions = new PerMinuteLimiter("connect-unknown-session", unknownSessionsPerMinute, 50_000,
+                Duration.ofMinutes(10));
+    }
+
+    /**
+     * Guessing session tokens: an address that presented too many unknown, expired or spent ones this minute is
+     * refused before any database lookup.
+     */
+    public void requireSessionGuessesLeft(String clientAddress) {
+        unknownSessions.requireAvailable(clientAddress, "Too many unknown connect session tokens from this address");
+    }
+
+    public void recordUnknownSession(String clientAddress) {
+        unknownSessions.consume(clientAddress);
     }
 
     public void acquireForProject(String project) {

@@ -91,10 +91,15 @@ public class ConnectService {
     }
 
     /** The form posted with a connect session token. */
-    public AccountService.Linked connectWithSession(String sessionToken, ConnectForm form) {
+    public AccountService.Linked connectWithSession(String sessionToken, String clientAddress, ConnectForm form) {
+        limits.requireSessionGuessesLeft(clientAddress);
         ConnectSession session = sessions.findByTokenHash(ApiKeys.sha256(sessionToken))
                 .filter(s -> s.spentAt() == null && s.expiresAt().isAfter(clock.instant()))
-                .orElseThrow(() -> ApiException.unauthorized("The connect session is unknown, expired or already used"));
+                .orElse(null);
+        if (session == null) {
+            limits.recordUnknownSession(clientAddress);
+            throw ApiException.unauthorized("The connect session is unknown, expired or already used");
+        }
         limits.acquireForSession(session.id().toString());
         limits.acquireForProject(session.project());
         ConnectForm.Credential credential;
@@ -138,7 +143,7 @@ public class ConnectService {
     public LinkedAccount replaceCredentials(String project, UUID id, ConnectForm.Credential credential) {
         LinkedAccount current = accounts.get(project, id);
         SonarCredentials.Identity identity = sonarCredentials.validate(credential.region(), credential.token(),
-                credential.organizationKey());
+                credential.organizationKey(), id.toString(), project);
         AccountService.Link link = new AccountService.Link(project, current.originOwnerId(), null, null, null,
                 credential.organizationKey(), credential.region(), credential.token(), identity.login(),
                 identity.name(), current.multiple(), id);
@@ -150,7 +155,7 @@ public class ConnectService {
         LinkedAccount account = accounts.get(project, id);
         String token = accounts.token(project, id);
         try {
-            sonarCredentials.validate(account.region(), token, account.organizationKey());
+            sonarCredentials.validate(account.region(), token, account.organizationKey(), id.toString(), project);
         } catch (ApiException e) {
             return switch (e.code()) {
                 case "invalid_credentials" -> accounts.markTokenRejected(project, id, account.tokenLastUsedAt());

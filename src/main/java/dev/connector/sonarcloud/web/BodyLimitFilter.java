@@ -17,16 +17,20 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses request bodies over the limit (64 KiB by default): at once when Content-Length says so,
  * or as soon as a chunked body crosses it, so a huge body costs neither memory nor a thread for long.
+ * A body that takes longer than {@code connector.request-body-timeout} to arrive (a trickle) is a 408.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 3) // after the CORS filter (WebConfig): its 413 carries the CORS headers
 public class BodyLimitFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
+    private final long timeoutNanos;
     private final Problems problems;
 
-    public BodyLimitFilter(@Value("${connector.max-request-body:65536}") long maxBytes, Problems problems) {
+    public BodyLimitFilter(@Value("${connector.max-request-body:65536}") long maxBytes,
+                           @Value("${connector.request-body-timeout:10s}") java.time.Duration timeout, Problems problems) {
         this.maxBytes = maxBytes;
+        this.timeoutNanos = timeout.toNanos();
         this.problems = problems;
     }
 
@@ -38,7 +42,13 @@ public class BodyLimitFilter extends OncePerRequestFilter {
             problems.write(response, tooLarge());
             return;
         }
-        chain.doFilter(new LimitedRequest(request), response);
+        chain.doFilter(new LimitedRequest(request, System.nanoTime() + timeoutNanos), response);
+    }
+
+    /** Tomcat closes the connection after a 408, so the unread rest of the body is not a problem. */
+    private ApiException slow() {
+        return new ApiException(408, "request_timeout", "Request timeout", "The request body did not arrive within "
+                + (timeoutNanos / 1_000_000_000L) + " s", null, null, null);
     }
 
     private ApiException tooLarge() {
@@ -47,16 +57,18 @@ public class BodyLimitFilter extends OncePerRequestFilter {
     }
 
     private final class LimitedRequest extends HttpServletRequestWrapper {
+        private final long deadlineNanos;
         private ServletInputStream limited;
 
-        LimitedRequest(HttpServletRequest request) {
+        LimitedRequest(HttpServletRequest request, long deadlineNanos) {
             super(request);
+            this.deadlineNanos = deadlineNanos;
         }
 
         @Override
         public ServletInputStream getInputStream() throws IOException {
             if (limited == null) {
-                limited = new LimitedInputStream(super.getInputStream());
+                limited = new LimitedInputStream(super.getInputStream(), deadlineNanos);
             }
             return limited;
         }
@@ -64,10 +76,12 @@ public class BodyLimitFilter extends OncePerRequestFilter {
 
     private final class LimitedInputStream extends ServletInputStream {
         private final ServletInputStream delegate;
+        private final long deadlineNanos;
         private long count;
 
-        LimitedInputStream(ServletInputStream delegate) {
+        LimitedInputStream(ServletInputStream delegate, long deadlineNanos) {
             this.delegate = delegate;
+            this.deadlineNanos = deadlineNanos;
         }
 
         @Override
@@ -92,6 +106,9 @@ public class BodyLimitFilter extends OncePerRequestFilter {
             count += n;
             if (count > maxBytes) {
                 throw tooLarge();
+            }
+            if (System.nanoTime() - deadlineNanos > 0 && !delegate.isFinished()) {
+                throw slow();
             }
         }
 

@@ -153,7 +153,7 @@ public class HotspotActions implements ActionCatalog {
             extra.put("p", Integer.toString(page));
             extra.put("ps", Integer.toString(size));
             JsonNode body = run.callJson(action.request(run, extra));
-            ArrayNode data = Action.items(body, "hotspots", HOTSPOT_WITH_NAMES);
+            ArrayNode data = Action.items(body, "hotspots", HOTSPOT_WITH_NAMES, size);
             long total = Action.total(body);
             long offset = (long) page * size;
             boolean more = !data.isEmpty() && offset < Action.SONAR_RESULT_CAP

@@ -188,23 +188,24 @@ public class IssueActions implements ActionCatalog {
         extra.put("ps", Integer.toString(size));
         JsonNode body = run.callJson(action.request(run, extra));
         JsonNode issues = body.path("issues");
+        int count = Math.min(issues.size(), size); // never more than the page asked for
         ArrayNode data = JsonNodeFactory.instance.arrayNode();
-        for (int i = drop; i < issues.size(); i++) {
+        for (int i = drop; i < count; i++) {
             data.add(ISSUE_WITH_NAMES.map(issues.path(i), body));
         }
         long total = Action.total(body);
-        boolean more = !issues.isEmpty() && (total < 0 ? issues.size() >= size : page * size < total);
+        boolean more = count > 0 && (total < 0 ? count >= size : page * size < total);
         if (!more) {
             return new ActionResult(data, null, body);
         }
-        String lastSecond = second(issues.path(issues.size() - 1));
+        String lastSecond = second(issues.path(count - 1));
         long atLastSecond = lastSecond.equals(runSecond) ? runCount : 0;
-        for (int i = drop; i < issues.size(); i++) {
+        for (int i = drop; i < count; i++) {
             if (lastSecond.equals(second(issues.path(i)))) {
                 atLastSecond++;
             }
         }
-        long consumed = (page - 1) * size + issues.size();
+        long consumed = (page - 1) * size + count;
         ObjectNode next = JsonNodeFactory.instance.objectNode().put("ps", size).put("t", lastSecond)
                 .put("n", atLastSecond);
         if ((consumed / size + 1) * size <= Action.SONAR_RESULT_CAP) {

@@ -1,0 +1,118 @@
+package dev.connector.sonarcloud.hardening;
+
+import static dev.connector.sonarcloud.sim.SimulatorDefaults.EU_ORG;
+import static dev.connector.sonarcloud.sim.SimulatorDefaults.EU_TOKEN;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.connector.sonarcloud.sonar.AccountRateLimits;
+import dev.connector.sonarcloud.support.Api;
+import dev.connector.sonarcloud.support.IntegrationTest;
+import dev.connector.sonarcloud.support.TestKeys;
+import dev.connector.sonarcloud.web.ApiException;
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** One tenant (or one caller) must not use up what the others share. */
+class TenantLimitsTest extends IntegrationTest {
+
+    @Autowired
+    BulkheadRegistry bulkheads;
+
+    @Autowired
+    AccountRateLimits rateLimits;
+
+    @Test
+    void m1_oneProjectsSlowCallsDoNotStarveAnotherProject() throws Exception {
+        String slowAccount = api().as(TestKeys.OTHER_PROJECT).post("/connect", Map.of("personal_access_token", EU_TOKEN,
+                "organization_key", EU_ORG, "origin_owner_id", "b-owner", "origin_owner_name", "B")).json().path("id").asString();
+        String account = linkEuAccount();
+        // a piece every half second for 4 s: calls hold their permits without timing out or failing
+        EU.trickle("/api/components/search", 8, Duration.ofSeconds(4));
+        Bulkhead bulkhead = bulkheads.bulkhead("sonar-eu");
+        Api projectB = api().as(TestKeys.OTHER_PROJECT).account(slowAccount).withoutContractCheck();
+        List<CompletableFuture<Api.Response>> slow = new ArrayList<>();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 110; i++) {
+                slow.add(CompletableFuture.supplyAsync(() -> projectB.get("/actions/projects"), threads));
+            }
+            long until = System.nanoTime() + 3_000_000_000L;
+            while (System.nanoTime() < until) {
+                long done = slow.stream().filter(CompletableFuture::isDone).count();
+                int inFlight = bulkhead.getBulkheadConfig().getMaxConcurrentCalls() - bulkhead.getMetrics().getAvailableConcurrentCalls();
+                if (done + inFlight >= 110) {
+                    break;
+                }
+                Thread.sleep(20);
+            }
+            Api.Response other = full().account(account).get("/actions/me");
+            assertThat(other.status()).as("another project's call while project B's slow calls run: " + other).isEqualTo(200);
+            long refused = 0;
+            for (CompletableFuture<Api.Response> call : slow) {
+                Api.Response response = call.get();
+                assertThat(response.status()).isIn(200, 503);
+                refused += response.status() == 503 ? 1 : 0;
+            }
+            assertThat(refused).as("project B's calls beyond its share (50)").isEqualTo(60);
+        }
+    }
+
+    @Test
+    void m2_revalidateAndPatchRevalidationCountAgainstTheAccountsRateLimit() {
+        String account = linkEuAccount();
+        try {
+            while (true) {
+                rateLimits.acquire(account);
+            }
+        } catch (ApiException e) {
+            assertThat(e.status()).isEqualTo(429);
+        }
+        Api.Response revalidate = full().post("/accounts/" + account + "/revalidate", null);
+        assertThat(revalidate.status()).as(revalidate.toString()).isEqualTo(429);
+        assertThat(revalidate.header("Retry-After")).isNotNull();
+        Api.Response patch = full().patch("/accounts/" + account, Map.of("credentials", Map.of(
+                "personal_access_token", EU_TOKEN)));
+        assertThat(patch.status()).as(patch.toString()).isEqualTo(429);
+        assertThat(EU.requestCount()).as("upstream calls made").isZero();
+        assertThat(full().get("/accounts/" + account).json().path("status").asString()).isEqualTo("active");
+    }
+
+    @Test
+    void l9_guessingConnectSessionTokensIsThrottledBeforeTheDatabase() {
+        // from 127.0.0.2, so that the other tests' Hub connects (from 127.0.0.1) keep their allowance
+        Api guesser = new Api("http://127.0.0.2:" + port, Map.of()).withoutContractCheck();
+        String session = full().post("/connect_sessions", Map.of("origin_owner_id", "o", "origin_owner_name", "O"))
+                .json().path("token").asString();
+        int unauthorized = 0;
+        Api.Response last = null;
+        for (int i = 0; i < 40; i++) {
+            last = guesser.header("Authorization", "Bearer cs_" + UUID.randomUUID()).post("/connect",
+                    Map.of("personal_access_token", EU_TOKEN, "organization_key", EU_ORG));
+            if (last.status() == 429) {
+                break;
+            }
+            assertThat(last.status()).isEqualTo(401);
+            unauthorized++;
+        }
+        assertThat(last.status()).as("after %d guesses", unauthorized).isEqualTo(429);
+        assertThat(unauthorized).isLessThanOrEqualTo(30);
+        assertThat(last.header("Retry-After")).isNotNull();
+        // refused before the lookup: even a real session token from that address waits
+        Api.Response real = guesser.header("Authorization", "Bearer " + session).post("/connect",
+                Map.of("personal_access_token", EU_TOKEN, "organization_key", EU_ORG));
+        assertThat(real.status()).isEqualTo(429);
+        // other addresses are not affected
+        Api.Response elsewhere = api().header("Authorization", "Bearer " + session).post("/connect",
+                Map.of("personal_access_token", EU_TOKEN, "organization_key", EU_ORG));
+        assertThat(elsewhere.status()).as(elsewhere.toString()).isEqualTo(201);
+    }
+}

@@ -170,7 +170,10 @@ public class SonarClient {
                     properties.maxResponseSize().toBytes());
             return new Outcome(null, "too_large", false, null,
                     UpstreamBodies.tooLarge(e.status, safeUrl, properties.maxResponseSize().toBytes()));
-        } catch (IOException | ResourceAccessException e) {
+        } catch (IOException | ResourceAccessException | IllegalStateException e) {
+            if (e instanceof IllegalStateException && !exchange.aborted()) {
+                throw (IllegalStateException) e; // the client releasing a connection that an abort dropped, else a bug
+            }
             long took = System.nanoTime() - start;
             breaker.onError(took, TimeUnit.NANOSECONDS, e);
             boolean timedOut = isTimeout(e) || exchange.expired();
@@ -205,6 +208,9 @@ public class SonarClient {
             MediaType type = res.getHeaders().getContentType();
             int status = res.getStatusCode().value();
             byte[] body = UpstreamBodies.read(res.getBody(), properties.maxResponseSize().toBytes(), exchange, status);
+            if (!exchange.finish()) {
+                throw new SocketTimeoutException("the request's deadline passed");
+            }
             return new SonarResponse(status, type == null ? null : type.toString(),
                     UpstreamBodies.redact(body, call.token()), safeUrl, res.getHeaders().getFirst(HttpHeaders.RETRY_AFTER));
         });

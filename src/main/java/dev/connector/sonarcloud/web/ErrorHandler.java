@@ -51,8 +51,10 @@ public class ErrorHandler {
     ResponseEntity<Object> unreadable(HttpMessageNotReadableException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof ApiException api) {
-                return problems.entity(api);
+                return problems.entity(api); // thrown by the body stream (too large, too slow), whatever wraps it
             }
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
                 String field = fieldPath(databind);
                 return problems.entity(ApiException.validation(field, "has the wrong type or shape"));

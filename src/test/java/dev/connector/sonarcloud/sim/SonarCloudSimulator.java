@@ -56,6 +56,9 @@ public final class SonarCloudSimulator implements AutoCloseable {
                 .mappingSource(new NoMappings())
                 .extensions(new SonarTransformer(new Router(state)))
                 .useChunkedTransferEncoding(Options.ChunkedEncodingPolicy.NEVER)
+                // bodies go out as stubbed: compressing a 50 MB hostile body costs seconds, and a gzip bomb is
+                // already compressed
+                .gzipDisabled(true)
                 .stubRequestLoggingDisabled(true);
         if (journal) {
             options.maxRequestJournalEntries(JOURNAL_LIMIT);

@@ -16,7 +16,10 @@ import org.springframework.test.context.TestPropertySource;
 
 /** With every logger at DEBUG, API keys, SonarQube tokens and session tokens reach no log line. */
 @ExtendWith(OutputCaptureExtension.class)
-@TestPropertySource(properties = "logging.level.root=DEBUG")
+// everything at DEBUG (the in-process simulator's Jetty too) makes calls take seconds: the default upstream timeouts,
+// not the tight test ones, since the request deadline now aborts an exchange still running
+@TestPropertySource(properties = {"logging.level.root=DEBUG", "connector.upstream.read-timeout=10s",
+        "connector.upstream.deadline=30s"})
 class SecretsInLogsTest extends IntegrationTest {
 
     @Test

@@ -10,7 +10,10 @@ import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = dirname(here);
-const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, "bin", "java") : "java";
+// a JDK 25: JAVA_HOME, else the one .ci/run uses, else java on the PATH
+const jdk25 = "/usr/lib/jvm/temurin-25-jdk-amd64";
+const javaHome = process.env.JAVA_HOME || (existsSync(jdk25) ? jdk25 : null);
+const java = javaHome ? join(javaHome, "bin", "java") : "java";
 const logs = join(here, "logs");
 mkdirSync(logs, { recursive: true });
 

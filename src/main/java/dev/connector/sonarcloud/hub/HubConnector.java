@@ -76,7 +76,7 @@ final class HubConnector {
                 + "under Administration → Organization settings.");
         Map<String, Object> region = new LinkedHashMap<>();
         region.put("key", "region");
-        region.put("label", "Region (optional)");
+        region.put("label", "Region");
         region.put("type", "select");
         region.put("required", false);
         region.put("secret", false);

@@ -49,7 +49,7 @@
       var id = "f-" + field.key;
       var label = document.createElement("label");
       label.htmlFor = id;
-      label.textContent = field.label;
+      label.textContent = field.label + (field.required ? "" : " (optional)");
       box.appendChild(label);
       var input;
       if (field.type === "select") {

@@ -63,9 +63,9 @@ public class HubController {
         return Map.of("integrations", listed ? List.of(HubConnector.integration(logoUrl())) : List.of());
     }
 
-    @GetMapping("/connectors/{integrationId}")
+    @GetMapping("/connectors/{integration_id}")
     Map<String, Object> connector(@RequestHeader(name = SESSION_HEADER, required = false) String token,
-                                  @PathVariable String integrationId) {
+                                  @PathVariable("integration_id") String integrationId) {
         session(token);
         if (!integrationId.equals(HubConnector.INTEGRATION_ID)) {
             throw ApiException.notFound("No such integration");

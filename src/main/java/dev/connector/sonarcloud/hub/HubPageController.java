@@ -10,7 +10,6 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -35,9 +34,19 @@ public class HubPageController {
         return file("connect.html");
     }
 
-    @GetMapping("/hub/{name:connect\\.js|connect\\.css|logo\\.svg}")
-    ResponseEntity<byte[]> asset(@PathVariable String name) {
-        return file(name);
+    @GetMapping("/hub/connect.js")
+    ResponseEntity<byte[]> script() {
+        return file("connect.js");
+    }
+
+    @GetMapping("/hub/connect.css")
+    ResponseEntity<byte[]> style() {
+        return file("connect.css");
+    }
+
+    @GetMapping("/hub/logo.svg")
+    ResponseEntity<byte[]> logo() {
+        return file("logo.svg");
     }
 
     private static ResponseEntity<byte[]> file(String name) {

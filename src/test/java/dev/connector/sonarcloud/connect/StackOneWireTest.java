@@ -96,7 +96,7 @@ class StackOneWireTest extends IntegrationTest {
         Api.Response first = stackOne().get("/accounts?page_size=2");
         assertThat(first.json().isArray()).isTrue();
         assertThat(first.json().findValuesAsString("id")).containsExactly(ids.get(0), ids.get(1));
-        assertThat(first.header("Link")).isEqualTo("<http://localhost:" + port + "/accounts?page_size=2&page=2>; rel=\"next\"");
+        assertThat(first.header("Link")).isEqualTo("<http://127.0.0.1:" + port + "/accounts?page=2&page_size=2>; rel=\"next\"");
         Api.Response second = stackOne().get("/accounts?page_size=2&page=2");
         assertThat(second.json().findValuesAsString("id")).containsExactly(ids.get(2));
         assertThat(second.header("Link")).isNull();

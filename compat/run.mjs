@@ -59,7 +59,7 @@ function start(name, args, env, readyLine) {
   child.stderr.pipe(log);
   return new Promise((resolve, reject) => {
     let seen = "";
-    const timer = setTimeout(() => reject(new Error(`${name} did not start in 120 s (see compat/logs/${name}.log)`)), 120_000);
+    const timer = setTimeout(() => reject(new Error(`${name} did not start in 300 s (see compat/logs/${name}.log)`)), 300_000);
     child.stdout.on("data", (chunk) => {
       seen = (seen + chunk.toString()).slice(-4000);
       if (seen.includes(readyLine)) {

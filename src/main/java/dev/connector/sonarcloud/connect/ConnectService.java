@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
@@ -161,14 +160,5 @@ public class ConnectService {
             };
         }
         return accounts.setStatus(project, id, LinkedAccount.ACTIVE, null, null);
-    }
-
-    @Scheduled(fixedDelayString = "${connector.connect.session-cleanup-interval:PT1H}")
-    void deleteOldSessions() {
-        try {
-            sessions.deleteExpiredBefore(clock.instant().minus(Duration.ofDays(1)));
-        } catch (RuntimeException e) {
-            // the database may be down; the next run tries again
-        }
     }
 }

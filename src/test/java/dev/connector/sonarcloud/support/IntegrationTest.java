@@ -27,6 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "connector.connect.project-requests-per-minute=100000",
         "connector.hub.allowed-origins=https://hub.example.com",
         "connector.mcp.allowed-origins=https://agent.example.com",
+        "connector.shutdown.readiness-delay=0s",
         "resilience4j.circuitbreaker.configs.default.minimum-number-of-calls=5",
         "resilience4j.circuitbreaker.configs.default.sliding-window-size=10",
         "resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state=2s",
@@ -83,7 +84,7 @@ public abstract class IntegrationTest {
 
     @BeforeEach
     void cleanSlate() {
-        jdbc.sql("truncate linked_account, connect_session, account_event, webhook, webhook_delivery, token_expiry_notice").update();
+        jdbc.sql("truncate linked_account, connect_session, account_event, webhook, webhook_delivery, token_expiry_notice, rate_limit_bucket").update();
         breakers.getAllCircuitBreakers().forEach(io.github.resilience4j.circuitbreaker.CircuitBreaker::reset);
         EU.reset();
         US.reset();

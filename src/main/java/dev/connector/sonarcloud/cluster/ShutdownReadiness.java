@@ -24,6 +24,7 @@ class ShutdownReadiness implements SmartLifecycle {
     private final ApplicationEventPublisher events;
     private final Duration delay;
     private volatile boolean running;
+    private volatile boolean stopped;
 
     ShutdownReadiness(ApplicationEventPublisher events, @Value("${connector.shutdown.readiness-delay:5s}") Duration delay) {
         this.events = events;
@@ -32,12 +33,17 @@ class ShutdownReadiness implements SmartLifecycle {
 
     @Override
     public void start() {
+        if (stopped) {
+            // started again after a stop (a paused context resumed): ready again; at first start Spring Boot says so
+            AvailabilityChangeEvent.publish(events, this, ReadinessState.ACCEPTING_TRAFFIC);
+        }
         running = true;
     }
 
     @Override
     public void stop() {
         running = false;
+        stopped = true;
         AvailabilityChangeEvent.publish(events, this, ReadinessState.REFUSING_TRAFFIC);
         log.info("shutting down: readiness is down, serving {} more before draining", delay);
         try {

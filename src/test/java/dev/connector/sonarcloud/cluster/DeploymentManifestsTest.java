@@ -70,6 +70,13 @@ class DeploymentManifestsTest {
         assertThat(container.path("startupProbe").path("httpGet").path("path").asString()).isEqualTo("/actuator/health/liveness");
         assertThat(container.path("livenessProbe").path("httpGet").path("path").asString()).isEqualTo("/actuator/health/liveness");
         assertThat(container.path("readinessProbe").path("httpGet").path("path").asString()).isEqualTo("/actuator/health/readiness");
+        Map<String, Integer> ports = new java.util.HashMap<>();
+        container.path("ports").forEach(p -> ports.put(p.path("name").asString(), p.path("containerPort").asInt()));
+        for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+            String port = container.path(probe).path("httpGet").path("port").asString();
+            assertThat(ports.get(port)).as(probe + " on the management port").isEqualTo(8081);
+        }
+        assertThat(ports).containsEntry("http", 8080);
         assertThat(container.path("resources").path("requests").path("cpu").asString()).isNotBlank();
         assertThat(container.path("resources").path("requests").path("memory").asString()).isNotBlank();
         assertThat(container.path("resources").path("limits").path("memory").asString()).isNotBlank();
@@ -86,6 +93,7 @@ class DeploymentManifestsTest {
                 .isEqualTo("connector-api-keys");
         assertThat(env.get("SPRING_DATASOURCE_PASSWORD").path("valueFrom").path("secretKeyRef").isObject()).isTrue();
         assertThat(env).doesNotContainKey("CONNECTOR_KEYSET");
+        assertThat(env.get("MANAGEMENT_SERVER_PORT").path("value").asString()).isEqualTo("8081");
         String keysetFile = env.get("CONNECTOR_KEYSET_FILE").path("value").asString();
         JsonNode keysetVolume = pod.path("volumes").findParent("secretName");
         assertThat(keysetVolume.path("secretName").asString()).isEqualTo("connector-keyset");

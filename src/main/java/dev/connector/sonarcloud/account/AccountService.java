@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -39,6 +40,8 @@ public class AccountService {
     private final AccountEvents events;
     private final Clock clock;
     private final Cache<UUID, AccountCredential> credentials;
+    /** Bumped by every {@link #evict}; a load that started before an eviction must not store what it read. */
+    private final AtomicLong evictions = new AtomicLong();
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
 
     public AccountService(AccountRepository repository, CredentialCipher cipher, TransactionTemplate transactions,
@@ -92,7 +95,7 @@ public class AccountService {
             emit(EventType.ACCOUNT_CREATED, account);
             return new Linked(account, true);
         });
-        credentials.invalidate(linked.account().id());
+        evict(linked.account().id());
         return linked;
     }
 
@@ -150,7 +153,7 @@ public class AccountService {
             }
             return account;
         });
-        credentials.invalidate(id);
+        evict(id);
         if (deleted == null) {
             throw ApiException.notFound("No such account");
         }
@@ -175,7 +178,7 @@ public class AccountService {
             }
             return changed;
         });
-        credentials.invalidate(id);
+        evict(id);
         return updated;
     }
 
@@ -192,6 +195,7 @@ public class AccountService {
         if (cached != null && cached.project().equals(project)) {
             return cached;
         }
+        long evictionsBeforeRead = evictions.get();
         var stored = repository.findWithCredential(project, id).orElseThrow(() -> ApiException.notFound("No such account"));
         LinkedAccount account = stored.account();
         if (!LinkedAccount.ACTIVE.equals(account.status())) {
@@ -205,8 +209,21 @@ public class AccountService {
         }
         AccountCredential credential = new AccountCredential(id, project, account.region(), account.organizationKey(),
                 token, account.tokenLastUsedAt());
-        credentials.put(id, credential);
+        // stored only if no eviction ran since the read began: a write that committed meanwhile must not be undone
+        credentials.asMap().compute(id, (key, current) -> evictions.get() == evictionsBeforeRead ? credential : current);
         return credential;
+    }
+
+    /**
+     * Forgets the account's cached credential once its row has changed (call it after the change is committed).
+     * Bumping the counter inside the same atomic step as the removal means a load that read the row before the
+     * change cannot put the old credential back afterwards (see {@link #credential}).
+     */
+    public void evict(UUID id) {
+        credentials.asMap().compute(id, (key, current) -> {
+            evictions.incrementAndGet();
+            return null;
+        });
     }
 
     /** SonarQube Cloud refused the token on an action: the account is expired (past its 60 days) or in error. */

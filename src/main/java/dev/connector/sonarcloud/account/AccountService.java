@@ -2,6 +2,7 @@ package dev.connector.sonarcloud.account;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import dev.connector.sonarcloud.credential.CredentialCipher;
 import dev.connector.sonarcloud.credential.CredentialUnreadableException;
 import dev.connector.sonarcloud.event.AccountEvents;
@@ -44,16 +45,27 @@ public class AccountService {
     private final AtomicLong evictions = new AtomicLong();
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
 
+    private final Duration cacheTtl;
+    private final Duration cacheTtlWithoutNotifications;
+    /** How long a new cache entry lives: short until other instances' changes are heard (see {@link #notificationsRestored}). */
+    private volatile Duration entryTtl;
+
     public AccountService(AccountRepository repository, CredentialCipher cipher, TransactionTemplate transactions,
                           AccountEvents events,
                           @Value("${connector.credential-cache.size:10000}") long cacheSize,
-                          @Value("${connector.credential-cache.ttl:5m}") Duration cacheTtl) {
+                          @Value("${connector.credential-cache.ttl:5m}") Duration cacheTtl,
+                          @Value("${connector.credential-cache.ttl-without-notifications:5s}") Duration cacheTtlWithoutNotifications) {
         this.repository = repository;
         this.cipher = cipher;
         this.transactions = transactions;
         this.events = events;
         this.clock = Clock.systemUTC();
-        this.credentials = Caffeine.newBuilder().maximumSize(cacheSize).expireAfterWrite(cacheTtl).build();
+        this.cacheTtl = cacheTtl;
+        this.cacheTtlWithoutNotifications = cacheTtlWithoutNotifications;
+        this.entryTtl = cacheTtlWithoutNotifications;
+        this.credentials = Caffeine.newBuilder().maximumSize(cacheSize)
+                .expireAfter(Expiry.<UUID, AccountCredential>creating((id, credential) -> entryTtl))
+                .build();
     }
 
     /** What a (re-)link stores. {@code relinkAccountId} names the account a connect session re-links. */
@@ -224,6 +236,26 @@ public class AccountService {
             evictions.incrementAndGet();
             return null;
         });
+    }
+
+    /**
+     * Other instances' changes are heard again (the notification connection is up): entries live the full TTL. Changes
+     * made while nobody listened are unknown, so everything cached before is forgotten.
+     */
+    public void notificationsRestored() {
+        entryTtl = cacheTtl;
+        evictAll();
+    }
+
+    /** Other instances' changes may go unheard: forget everything cached and keep new entries only briefly. */
+    public void notificationsLost() {
+        entryTtl = cacheTtlWithoutNotifications;
+        evictAll();
+    }
+
+    private void evictAll() {
+        evictions.incrementAndGet();
+        credentials.invalidateAll();
     }
 
     /** SonarQube Cloud refused the token on an action: the account is expired (past its 60 days) or in error. */

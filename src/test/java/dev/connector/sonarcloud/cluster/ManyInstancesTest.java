@@ -98,17 +98,14 @@ class ManyInstancesTest extends IntegrationTest {
 
     @Test
     void aHighLimitIsNotSyncedWithTheDatabaseOnEveryCall() {
-        // this test's own instance: 100,000 a minute, so up to 1,000 calls between syncs, at least one every 0.5 s
+        // this test's own instance: 100,000 a minute, so up to 1,000 calls between syncs, at least one a minute
         String account = linkEuAccount();
         double before = meters.counter("connector.rate.limit.syncs").count();
-        long start = System.nanoTime();
         for (int i = 0; i < 100; i++) {
             assertThat(full().account(account).get("/actions/projects").status()).isEqualTo(200);
         }
-        long elapsedMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
         double syncs = meters.counter("connector.rate.limit.syncs").count() - before;
-        assertThat(syncs).as("database round trips of the rate limiter for 100 calls in " + elapsedMillis + " ms")
-                .isBetween(1.0, Math.min(50.0, elapsedMillis / 500.0 + 2));
+        assertThat(syncs).as("database round trips of the rate limiter for 100 calls").isBetween(1.0, 2.0);
     }
 
     @Test

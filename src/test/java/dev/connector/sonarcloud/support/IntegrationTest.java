@@ -28,6 +28,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "connector.hub.allowed-origins=https://hub.example.com",
         "connector.mcp.allowed-origins=https://agent.example.com",
         "connector.shutdown.readiness-delay=0s",
+        // rate-limit buckets sync with the database after 1% of the limit or a minute: a test can count the syncs
+        "connector.rate-limits.sync-interval=60s",
         "resilience4j.circuitbreaker.configs.default.minimum-number-of-calls=5",
         "resilience4j.circuitbreaker.configs.default.sliding-window-size=10",
         "resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state=2s",

@@ -46,23 +46,20 @@ public class AccountService {
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
 
     private final Duration cacheTtl;
-    private final Duration cacheTtlWithoutNotifications;
-    /** How long a new cache entry lives: short until other instances' changes are heard (see {@link #notificationsRestored}). */
+    /** How long a new cache entry lives: short while other instances' changes may go unheard ({@link #notificationsLost}). */
     private volatile Duration entryTtl;
 
     public AccountService(AccountRepository repository, CredentialCipher cipher, TransactionTemplate transactions,
                           AccountEvents events,
                           @Value("${connector.credential-cache.size:10000}") long cacheSize,
-                          @Value("${connector.credential-cache.ttl:5m}") Duration cacheTtl,
-                          @Value("${connector.credential-cache.ttl-without-notifications:5s}") Duration cacheTtlWithoutNotifications) {
+                          @Value("${connector.credential-cache.ttl:5m}") Duration cacheTtl) {
         this.repository = repository;
         this.cipher = cipher;
         this.transactions = transactions;
         this.events = events;
         this.clock = Clock.systemUTC();
         this.cacheTtl = cacheTtl;
-        this.cacheTtlWithoutNotifications = cacheTtlWithoutNotifications;
-        this.entryTtl = cacheTtlWithoutNotifications;
+        this.entryTtl = cacheTtl;
         this.credentials = Caffeine.newBuilder().maximumSize(cacheSize)
                 .expireAfter(Expiry.<UUID, AccountCredential>creating((id, credential) -> entryTtl))
                 .build();
@@ -247,9 +244,9 @@ public class AccountService {
         evictAll();
     }
 
-    /** Other instances' changes may go unheard: forget everything cached and keep new entries only briefly. */
-    public void notificationsLost() {
-        entryTtl = cacheTtlWithoutNotifications;
+    /** Other instances' changes may go unheard: forget everything cached and keep new entries only {@code ttl}. */
+    public void notificationsLost(Duration ttl) {
+        entryTtl = ttl;
         evictAll();
     }
 

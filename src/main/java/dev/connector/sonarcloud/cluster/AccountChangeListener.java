@@ -37,16 +37,19 @@ public class AccountChangeListener implements SmartLifecycle {
     private final DataSource dataSource;
     private final AccountService accounts;
     private final Duration reconnectDelay;
+    private final Duration cacheTtlWhileDown;
     private volatile boolean running;
     private volatile Thread thread;
     private volatile Connection connection;
     private volatile int backendPid;
 
     public AccountChangeListener(DataSource dataSource, AccountService accounts,
-                                 @Value("${connector.notifications.reconnect-delay:1s}") Duration reconnectDelay) {
+                                 @Value("${connector.notifications.reconnect-delay:1s}") Duration reconnectDelay,
+                                 @Value("${connector.credential-cache.ttl-without-notifications:5s}") Duration cacheTtlWhileDown) {
         this.dataSource = dataSource;
         this.accounts = accounts;
         this.reconnectDelay = reconnectDelay;
+        this.cacheTtlWhileDown = cacheTtlWhileDown;
     }
 
     @Override
@@ -88,7 +91,7 @@ public class AccountChangeListener implements SmartLifecycle {
             } finally {
                 backendPid = 0;
                 connection = null;
-                accounts.notificationsLost();
+                accounts.notificationsLost(cacheTtlWhileDown);
             }
             sleep(reconnectDelay);
         }

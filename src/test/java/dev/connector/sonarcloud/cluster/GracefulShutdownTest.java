@@ -29,14 +29,14 @@ class GracefulShutdownTest extends IntegrationTest {
     void shutdownDuringFiftySlowCallsLetsEveryOneComplete() throws Exception {
         String account = linkEuAccount();
         try (Instances instances = Instances.start(EU, US, KEYSET, Map.of(
-                "connector.upstream.read-timeout", "20s",
-                "connector.upstream.deadline", "30s",
+                "connector.upstream.read-timeout", "30s",
+                "connector.upstream.deadline", "40s",
                 "connector.upstream.account-requests-per-minute", "100000",
-                "connector.shutdown.readiness-delay", "3s"), "d");
+                "connector.shutdown.readiness-delay", "8s"), "d");
              ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
             Instance d = instances.get(0);
             Api api = d.api().as(TestKeys.FULL).account(account);
-            EU.slow("/api/components/search", Duration.ofSeconds(4));
+            EU.slow("/api/components/search", Duration.ofSeconds(10));
 
             List<Future<Integer>> calls = new ArrayList<>();
             for (int i = 0; i < 50; i++) {
@@ -86,13 +86,13 @@ class GracefulShutdownTest extends IntegrationTest {
 
     private static Api.Response awaitReadinessDown(Instance instance) throws InterruptedException {
         Api plain = instance.api();
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(8).toNanos();
         while (System.nanoTime() < deadline) {
             Api.Response readiness = plain.get("/actuator/health/readiness");
             if (readiness.status() != 200) {
                 return readiness;
             }
-            Thread.sleep(10);
+            Thread.sleep(50);
         }
         throw new AssertionError("readiness never went down");
     }

@@ -47,6 +47,8 @@ class ManyInstancesTest extends IntegrationTest {
     static void startThreeInstances() {
         cluster = Instances.start(EU, US, KEYSET, Map.of(
                 "connector.upstream.account-requests-per-minute", "60",
+                "connector.upstream.read-timeout", "10s",
+                "connector.upstream.deadline", "20s",
                 // 2 of the 60 calls may be taken on an instance before it syncs with the database: the delayed
                 // synchronization of the hot path is exercised, and 3 instances can overshoot by at most 6 (10%)
                 "connector.rate-limits.unsynchronized-share", "0.034",
@@ -149,7 +151,10 @@ class ManyInstancesTest extends IntegrationTest {
         assertThat(jdbc.sql("select pg_terminate_backend(:pid)").param("pid", pid).query(Boolean.class).single()).isTrue();
         await(Duration.ofSeconds(10), () -> listenerOfB.backendPid() != 0 && listenerOfB.backendPid() != pid);
 
-        String account = linkEuAccount();
+        Api.Response linked = a.api().as(TestKeys.FULL).post("/connect", Map.of("personal_access_token", EU_TOKEN,
+                "organization_key", EU_ORG, "origin_owner_id", "after-reconnect", "origin_owner_name", "A"));
+        assertThat(linked.status()).isEqualTo(201);
+        String account = linked.json().path("id").asString();
         Api onB = b.api().as(TestKeys.FULL).account(account);
         assertThat(onB.get("/actions/projects").status()).isEqualTo(200);
         jdbc.sql("update linked_account set status = 'inactive' where id = :id").param("id", UUID.fromString(account)).update();

@@ -132,7 +132,9 @@ class DeploymentManifestsTest {
         assertThat(services.path("postgres").path("image").asString()).isEqualTo("postgres:17");
         JsonNode connector = services.path("connector");
         assertThat(connector.path("deploy").path("replicas").asInt()).isGreaterThanOrEqualTo(2);
-        assertThat(connector.has("ports")).as("replicas cannot share a host port").isFalse();
+        assertThat(connector.path("ports").valueStream().map(JsonNode::asString).toList())
+                .as("replicas cannot share a host port: only loopback management ports, one per replica")
+                .allMatch(port -> port.startsWith("127.0.0.1:") && port.contains("-"));
         assertThat(connector.path("stop_grace_period").asString()).isNotBlank();
         JsonNode lb = services.path("lb");
         assertThat(lb.path("image").asString()).matches("nginx:[0-9.]+");

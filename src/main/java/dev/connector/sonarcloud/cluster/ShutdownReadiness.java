@@ -6,61 +6,41 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.stereotype.Component;
 
 /**
- * The first step of a shutdown (SIGTERM or a closed context): readiness goes down, then the service keeps serving for
- * {@code connector.shutdown.readiness-delay} so load balancers stop sending new requests, and only then does the web
- * server's graceful shutdown stop accepting connections and drain in-flight requests (up to
- * {@code spring.lifecycle.timeout-per-shutdown-phase}).
+ * The first step of a shutdown (SIGTERM or a closed context): as soon as the context starts closing, before any
+ * component stops, readiness goes down and the service keeps serving for {@code connector.shutdown.readiness-delay} so
+ * load balancers stop sending new requests; then the web server's graceful shutdown stops accepting connections and
+ * drains in-flight requests (up to {@code spring.lifecycle.timeout-per-shutdown-phase}).
  */
 @Component
-class ShutdownReadiness implements SmartLifecycle {
+class ShutdownReadiness implements ApplicationListener<ContextClosedEvent> {
 
     private static final Logger log = LoggerFactory.getLogger(ShutdownReadiness.class);
 
-    private final ApplicationEventPublisher events;
+    private final ApplicationContext context;
     private final Duration delay;
-    private volatile boolean running;
-    private volatile boolean stopped;
 
-    ShutdownReadiness(ApplicationEventPublisher events, @Value("${connector.shutdown.readiness-delay:5s}") Duration delay) {
-        this.events = events;
+    ShutdownReadiness(ApplicationContext context, @Value("${connector.shutdown.readiness-delay:5s}") Duration delay) {
+        this.context = context;
         this.delay = delay;
     }
 
     @Override
-    public void start() {
-        if (stopped) {
-            // started again after a stop (a paused context resumed): ready again; at first start Spring Boot says so
-            AvailabilityChangeEvent.publish(events, this, ReadinessState.ACCEPTING_TRAFFIC);
+    public void onApplicationEvent(ContextClosedEvent event) {
+        if (event.getApplicationContext() != context) {
+            return; // a child context (the management server) closing
         }
-        running = true;
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        stopped = true;
-        AvailabilityChangeEvent.publish(events, this, ReadinessState.REFUSING_TRAFFIC);
+        AvailabilityChangeEvent.publish(context, this, ReadinessState.REFUSING_TRAFFIC);
         log.info("shutting down: readiness is down, serving {} more before draining", delay);
         try {
             Thread.sleep(delay);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    /** Stops before the web server's graceful shutdown (which runs at a lower phase). */
-    @Override
-    public int getPhase() {
-        return Integer.MAX_VALUE;
     }
 }

@@ -64,7 +64,7 @@ public class McpTools {
         ObjectNode annotations = tool.putObject("annotations");
         annotations.put("title", action.label());
         annotations.put("readOnlyHint", action.readOnly());
-        annotations.put("destructiveHint", destructive(action));
+        annotations.put("destructiveHint", action.destructive());
         annotations.put("idempotentHint", idempotent(action));
         annotations.put("openWorldHint", true); // it acts on SonarQube Cloud, outside this service
         return tool;
@@ -84,17 +84,12 @@ public class McpTools {
                             + " following page, until 'next' is null.");
         }
         text.append(" Acts on the SonarQube Cloud organization of the linked account named by the x-account-id header.");
-        if (destructive(action)) {
+        if (action.destructive()) {
             text.append(" Destructive: what it removes cannot be restored.");
         } else if (!action.readOnly()) {
             text.append(" Changes data in SonarQube Cloud.");
         }
         return text.toString();
-    }
-
-    static boolean destructive(ActionDefinition action) {
-        return !action.readOnly() && (action.method() == HttpMethod.DELETE || verb(action).equals("delete")
-                || verb(action).equals("remove"));
     }
 
     static boolean idempotent(ActionDefinition action) {

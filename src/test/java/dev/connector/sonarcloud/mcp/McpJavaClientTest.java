@@ -132,6 +132,10 @@ class McpJavaClientTest extends IntegrationTest {
         assertThat(delete.annotations().destructiveHint()).isTrue();
         assertThat(delete.annotations().idempotentHint()).isTrue();
         assertThat(delete.description()).contains("Destructive");
+        // the hint is the definition's own flag, not a guess from the verb: a visibility change is destructive too
+        assertThat(tool(tools, "sonarcloud_update_project_visibility").annotations().destructiveHint()).isTrue();
+        assertThat(tools).allSatisfy(tool -> assertThat(tool.annotations().destructiveHint()).as(tool.name())
+                .isEqualTo(registry.byId(tool.name()).orElseThrow().destructive()));
     }
 
     private static McpSchema.Tool tool(List<McpSchema.Tool> tools, String name) {

@@ -154,10 +154,14 @@ public final class Action {
         return build(new IssueWindows(field, startInput), outputFields, mapper, null);
     }
 
-    /** Hotspot search walked past the 10,000-result cap partition by partition ({@link HotspotPartitions}). */
-    public ActionDefinition hotspotPartitions(String field, List<HotspotPartitions.Partition> partitions,
-                                              ItemMapper mapper, List<String> outputFields) {
-        return build(new HotspotPartitions(field, partitions), outputFields, mapper, null);
+    /** A search walked past the 10,000-result cap partition by partition ({@link FilterPartitions}). */
+    public ActionDefinition partitions(String field, List<FilterPartitions.Partition> partitions,
+                                       ItemMapper mapper, List<String> outputFields) {
+        return build(new FilterPartitions(field, partitions), outputFields, mapper, null);
+    }
+
+    public ActionDefinition partitions(String field, List<FilterPartitions.Partition> partitions, Mapping mapping) {
+        return partitions(field, partitions, ItemMapper.of(mapping), mapping.outputFields());
     }
 
     /** Own logic answering one object. */

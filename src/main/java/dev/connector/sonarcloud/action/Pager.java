@@ -11,7 +11,7 @@ import tools.jackson.databind.JsonNode;
  *
  * @param <S> the cursor state ({@link Void} when there are no pages)
  */
-public sealed interface Pager<S> permits SingleObject, WholeList, PageNumbers, IssueWindows, HotspotPartitions,
+public sealed interface Pager<S> permits SingleObject, WholeList, PageNumbers, IssueWindows, FilterPartitions,
         V2PageIndex {
 
     /** What one fetch read: the whole upstream body, its items (one for a single object) and the next state. */

@@ -272,7 +272,7 @@ class PagersTest {
             hotspots.add(new Item("S" + i, i, "REVIEWED", "SAFE"));
         }
         // no ACKNOWLEDGED: an empty partition is skipped without an empty page
-        HotspotPartitions pager = new HotspotPartitions("items", HotspotPartitions.ALL);
+        FilterPartitions pager = new FilterPartitions("items", FilterPartitions.HOTSPOT_STATES);
         List<String> expected = new ArrayList<>();
         hotspots.stream().filter(h -> h.key().startsWith("T")).limit(10_000).forEach(h -> expected.add(h.key()));
         hotspots.stream().filter(h -> !h.key().startsWith("T")).forEach(h -> expected.add(h.key()));
@@ -287,7 +287,7 @@ class PagersTest {
     void hotspotPartitionsFollowTheCallersFilters() {
         List<Item> hotspots = List.of(new Item("T", 1, "TO_REVIEW", null), new Item("F", 2, "REVIEWED", "FIXED"),
                 new Item("S", 3, "REVIEWED", "SAFE"));
-        HotspotPartitions pager = new HotspotPartitions("items", HotspotPartitions.ALL);
+        FilterPartitions pager = new FilterPartitions("items", FilterPartitions.HOTSPOT_STATES);
         assertThat(walk(pager, new FakeSonar(hotspots, 50, true).input("status", "REVIEWED"))).containsExactly("F", "S");
         assertThat(walk(pager, new FakeSonar(hotspots, 50, true).input("resolution", "SAFE"))).containsExactly("S");
         FakeSonar contradictory = new FakeSonar(hotspots, 50, true).input("status", "TO_REVIEW").input("resolution", "SAFE");
@@ -301,8 +301,8 @@ class PagersTest {
                 .isInstanceOf(ApiException.class);
         assertThatThrownBy(() -> new PageNumbers("items").fetch(sonar, new PageNumbers.State(201, 50)))
                 .isInstanceOf(ApiException.class);
-        assertThatThrownBy(() -> new HotspotPartitions("items", HotspotPartitions.ALL)
-                .fetch(sonar, new HotspotPartitions.State(9, 1, 50, 50))).isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> new FilterPartitions("items", FilterPartitions.HOTSPOT_STATES)
+                .fetch(sonar, new FilterPartitions.State(9, 1, 50, 50))).isInstanceOf(ApiException.class);
         assertThat(sonar.calls).isZero();
     }
 
@@ -310,6 +310,6 @@ class PagersTest {
     void everyPagerIsOneOfTheKnownKinds() {
         Set<Class<?>> kinds = Set.of(Pager.class.getPermittedSubclasses());
         assertThat(kinds).containsExactlyInAnyOrder(SingleObject.class, WholeList.class, PageNumbers.class,
-                IssueWindows.class, HotspotPartitions.class, V2PageIndex.class);
+                IssueWindows.class, FilterPartitions.class, V2PageIndex.class);
     }
 }

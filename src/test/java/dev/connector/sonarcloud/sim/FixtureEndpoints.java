@@ -24,6 +24,37 @@ final class FixtureEndpoints {
         return call -> Reply.json(Fixtures.text(path));
     }
 
+    // ---- rules
+
+    private static final List<String> RULE_TYPES = List.of("CODE_SMELL", "BUG", "VULNERABILITY", "SECURITY_HOTSPOT");
+
+    /**
+     * The example rules, or the seeded ones ({@link SimState#seedRules}), filtered by {@code types} and paged with
+     * p/ps (at most 500, and 10,000 results in all) as {@code api/rules/search} does.
+     */
+    static Reply searchRules(Call call) {
+        List<String> types = call.request().list("types");
+        IssueEndpoints.checkValues("types", types, RULE_TYPES);
+        Paging paging = Paging.parse(call.request(), 100, 500).capped();
+        ObjectNode body = Fixtures.copy("rule/search-example.json");
+        List<JsonNode> rules = new ArrayList<>();
+        List<JsonNode> all = call.state().seededRules(call.organization()).orElseGet(() -> {
+            List<JsonNode> example = new ArrayList<>();
+            body.get("rules").values().forEach(example::add);
+            return example;
+        });
+        for (JsonNode rule : all) {
+            if (types.isEmpty() || types.contains(rule.path("type").asString())) {
+                rules.add(rule);
+            }
+        }
+        ArrayNode page = body.putArray("rules");
+        paging.slice(rules).forEach(page::add);
+        body.set("paging", paging.json(rules.size()));
+        body.put("total", rules.size()).put("p", paging.page()).put("ps", paging.size());
+        return Reply.json(Json.write(body));
+    }
+
     // ---- projects and components
 
     /** The organization's registered projects; the example body when it has none. */

@@ -68,7 +68,7 @@ final class Router {
                 get("/api/project_pull_requests/list", Access.TOKEN, fixture("branch/pr/list-example.json"),
                         "project"),
 
-                get("/api/rules/search", Access.ORGANIZATION, fixture("rule/search-example.json")),
+                get("/api/rules/search", Access.ORGANIZATION, FixtureEndpoints::searchRules),
                 get("/api/rules/show", Access.TOKEN, FixtureEndpoints::showRule, "key"),
                 get("/api/qualityprofiles/search", Access.ORGANIZATION, fixture("qualityprofile/search-example.json")),
                 get("/api/languages/list", Access.TOKEN, fixture("language/example-list.json")),

@@ -1,5 +1,9 @@
 package dev.connector.sonarcloud.sim;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -46,6 +50,32 @@ final class SimState {
 
     synchronized void addOrganization(String key, String name) {
         organizations.put(key, new SimOrganization(key, name));
+    }
+
+    private final Map<String, List<JsonNode>> rulesByOrganization = new ConcurrentHashMap<>();
+
+    /**
+     * Replaces the example rules of one organization with {@code count} rules shaped like them: 60% code smells, 20% bugs, 12%
+     * vulnerabilities, 8% hotspot rules (so that 20,000 rules exceed the 10,000 cap while each type stays under it).
+     */
+    void seedRules(String organization, int count) {
+        List<JsonNode> example = new ArrayList<>();
+        Fixtures.copy("rule/search-example.json").get("rules").values().forEach(example::add);
+        List<JsonNode> rules = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            int percent = i % 100;
+            String type = percent < 60 ? "CODE_SMELL" : percent < 80 ? "BUG" : percent < 92 ? "VULNERABILITY"
+                    : "SECURITY_HOTSPOT";
+            ObjectNode rule = ((ObjectNode) example
+                    .get(i % example.size())).deepCopy();
+            rule.put("key", "java:S" + (100_000 + i)).put("type", type).put("name", "Generated rule " + i);
+            rules.add(rule);
+        }
+        rulesByOrganization.put(organization, List.copyOf(rules));
+    }
+
+    Optional<List<JsonNode>> seededRules(String organization) {
+        return organization == null ? Optional.empty() : Optional.ofNullable(rulesByOrganization.get(organization));
     }
 
     /** Replaces the project's issues with {@code count} ones all created in the same second. */

@@ -143,6 +143,11 @@ public final class SonarCloudSimulator implements AutoCloseable {
         state.renewOrganizationId(key);
     }
 
+    /** Replaces the example rules {@code api/rules/search} answers for one organization with generated ones. */
+    public void seedRules(String organization, int count) {
+        state.seedRules(organization, count);
+    }
+
     /** Replaces the project's issues with {@code count} ones created in one second (a first analysis). */
     public void seedIssuesInOneSecond(String projectKey, int count) {
         state.seedIssuesInOneSecond(projectKey, count);

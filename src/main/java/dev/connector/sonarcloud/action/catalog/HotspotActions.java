@@ -4,7 +4,7 @@ import dev.connector.sonarcloud.action.Action;
 import dev.connector.sonarcloud.action.ActionCatalog;
 import dev.connector.sonarcloud.action.ActionDefinition;
 import dev.connector.sonarcloud.action.ActionResult;
-import dev.connector.sonarcloud.action.HotspotPartitions;
+import dev.connector.sonarcloud.action.FilterPartitions;
 import dev.connector.sonarcloud.action.ItemMapper;
 import dev.connector.sonarcloud.action.Mapping;
 import dev.connector.sonarcloud.action.Param;
@@ -86,7 +86,7 @@ public class HotspotActions implements ActionCatalog {
                                 Param.bool("only_mine", "Only hotspots assigned to the token's user"))
                         .call("api/hotspots/search")
                         .permission(SonarPermission.BROWSE)
-                        .hotspotPartitions("hotspots", HotspotPartitions.ALL, HOTSPOT_WITH_NAMES, HOTSPOT_FIELDS),
+                        .partitions("hotspots", FilterPartitions.HOTSPOT_STATES, HOTSPOT_WITH_NAMES, HOTSPOT_FIELDS),
 
                 Action.read("sonarcloud_get_hotspot", "/actions/hotspots/{hotspot_key}", "Get a security hotspot",
                                 "One hotspot by key, with its rule, changelog and comments.")

@@ -3,6 +3,7 @@ package dev.connector.sonarcloud.action.catalog;
 import dev.connector.sonarcloud.action.Action;
 import dev.connector.sonarcloud.action.ActionCatalog;
 import dev.connector.sonarcloud.action.ActionDefinition;
+import dev.connector.sonarcloud.action.FilterPartitions;
 import dev.connector.sonarcloud.action.ItemMapper;
 import dev.connector.sonarcloud.action.Mapping;
 import dev.connector.sonarcloud.action.Param;
@@ -75,7 +76,7 @@ public class RuleActions implements ActionCatalog {
                                         .oneOf("ADAPTABLE", "CONSISTENT", "INTENTIONAL", "RESPONSIBLE"))
                         .call("api/rules/search").organization()
                         .permission(SonarPermission.NONE)
-                        .pages("rules", RULE),
+                        .partitions("rules", FilterPartitions.RULE_TYPES, RULE),
 
                 Action.read("sonarcloud_get_rule", "/actions/rules/{rule_key}", "Get a rule",
                                 "One rule by key (e.g. java:S1144), with its description and parameters.")

@@ -3,14 +3,12 @@ package dev.connector.sonarcloud.action.catalog;
 import dev.connector.sonarcloud.action.Action;
 import dev.connector.sonarcloud.action.ActionCatalog;
 import dev.connector.sonarcloud.action.ActionDefinition;
-import dev.connector.sonarcloud.action.ActionResult;
 import dev.connector.sonarcloud.action.Mapping;
 import dev.connector.sonarcloud.action.Normalize;
 import dev.connector.sonarcloud.action.Param;
 import dev.connector.sonarcloud.action.SonarPermission;
 import dev.connector.sonarcloud.sonar.SonarResponse;
 import dev.connector.sonarcloud.web.ApiException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -48,14 +46,15 @@ public class SourceActions implements ActionCatalog {
                         .list("sources", LINE),
 
                 Action.read("sonarcloud_get_raw_source", "/actions/components/{component_key}/source/raw",
-                                "Get raw source", "A file's source code as plain text (at most 5 MB).")
+                                "Get raw source", "A file's source code as plain text (at most 5 MB): through REST the text itself "
+                                        + "(text/plain), through RPC or with raw=true {content_type, content}.")
                         .domain("sources")
                         .params(fileKey(),
                                 CommonParams.branch(),
                                 CommonParams.pullRequest())
                         .call("api/sources/raw")
                         .permission(SonarPermission.SEE_SOURCE_CODE)
-                        .custom(List.of("component_key", "content"), port -> {
+                        .custom(ActionDefinition.TEXT_FIELDS, port -> {
                             SonarResponse response = port.callRaw(Map.of());
                             if (response.body().length > MAX_RAW_BYTES) {
                                 throw ApiException.providerError("The file is larger than 5 MB ("
@@ -64,10 +63,8 @@ public class SourceActions implements ActionCatalog {
                                         .withProviderError(new ApiException.ProviderError(response.status(),
                                                 response.url(), null));
                             }
-                            String content = new String(response.body(), StandardCharsets.UTF_8);
-                            ObjectNode data = JsonNodeFactory.instance.objectNode()
-                                    .put("component_key", port.input("component_key")).put("content", content);
-                            return new ActionResult(data, null, JsonNodeFactory.instance.stringNode(content));
+                            // source code is text whatever type the answer names; never an active type from this origin
+                            return TextContent.result(response, "text/plain;charset=utf-8");
                         }),
 
                 Action.read("sonarcloud_get_duplications", "/actions/components/{component_key}/duplications",

@@ -16,8 +16,11 @@ final class TextContent {
     }
 
     static ActionResult result(SonarResponse response) {
+        return result(response, response.contentType() == null ? "application/octet-stream" : response.contentType());
+    }
+
+    static ActionResult result(SonarResponse response, String type) {
         String content = new String(response.body(), StandardCharsets.UTF_8);
-        String type = response.contentType() == null ? "application/octet-stream" : response.contentType();
         ObjectNode data = JsonNodeFactory.instance.objectNode().put("content_type", type).put("content", content);
         return new ActionResult(data, null, JsonNodeFactory.instance.stringNode(content));
     }

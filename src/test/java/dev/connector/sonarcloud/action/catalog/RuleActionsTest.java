@@ -7,11 +7,16 @@ import dev.connector.sonarcloud.sim.SimulatorDefaults;
 import dev.connector.sonarcloud.support.Api;
 import dev.connector.sonarcloud.support.IntegrationTest;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.io.InputStream;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 class RuleActionsTest extends IntegrationTest {
@@ -47,10 +52,12 @@ class RuleActionsTest extends IntegrationTest {
         assertThat(first.path("created_at").asString()).isEqualTo("2013-03-27T07:52:40Z");
         assertThat(first.path("is_template").asBoolean()).isFalse();
         assertThat(first.has("html_desc")).isFalse();
-        assertThat(data.path(3).path("key").asString()).isEqualTo("squid:XPath");
-        assertThat(data.path(3).path("is_template").asBoolean()).isTrue();
-        assertThat(data.path(4).path("template_key").asString()).isEqualTo("squid:XPath");
-        assertThat(rest.json().path("next").isNull()).isTrue();
+        // one type after another (the walk past the 10,000 cap): the example's three code smells come first
+        assertThat(data.size()).isEqualTo(3);
+        assertThat(data.path(1).path("key").asString()).isEqualTo("squid:XPath");
+        assertThat(data.path(1).path("is_template").asBoolean()).isTrue();
+        assertThat(data.path(2).path("template_key").asString()).isEqualTo("squid:XPath");
+        assertThat(rest.json().path("next").asString()).isNotBlank();
 
         LoggedRequest upstream = EU.requests().getFirst();
         assertThat(upstream.getUrl()).startsWith("/api/rules/search?");
@@ -64,6 +71,7 @@ class RuleActionsTest extends IntegrationTest {
         assertThat(param(upstream, "q")).isEqualTo("complex");
         assertThat(param(upstream, "p")).isEqualTo("1");
         assertThat(param(upstream, "ps")).isEqualTo("50");
+        assertThat(param(upstream, "types")).isEqualTo("CODE_SMELL");
 
         Api.Response rpc = full().account(account).post("/actions/rpc", Map.of("action", "sonarcloud_search_rules",
                 "query", Map.of("languages", "java", "severities", "MAJOR",
@@ -75,16 +83,31 @@ class RuleActionsTest extends IntegrationTest {
     }
 
     @Test
-    void searchRulesPagesWithTheUpstreamTotal() {
-        Api.Response page = full().account(account).get("/actions/rules?page_size=2");
+    void searchRulesPagesTypeByType() {
+        List<String> keys = new ArrayList<>();
+        List<String> types = new ArrayList<>();
+        String next = null;
+        do {
+            Api.Response page = full().account(account).get("/actions/rules?page_size=2"
+                    + (next == null ? "" : "&next=" + URLEncoder.encode(next, StandardCharsets.UTF_8)));
+            assertThat(page.status()).as(page.toString()).isEqualTo(200);
+            page.json().path("data").forEach(rule -> keys.add(rule.path("key").asString()));
+            types.add(param(EU.requests().getLast(), "types") + " p" + param(EU.requests().getLast(), "p"));
+            next = page.json().path("next").isNull() ? null : page.json().path("next").asString();
+        } while (next != null && keys.size() < 10);
+        assertThat(keys).containsExactly("squid:S1067", "squid:XPath", "squid:XPath_1369910135",
+                "squid:ClassCyclomaticComplexity", "squid:MethodCyclomaticComplexity");
+        // the last type (hotspot rules) has no example rule: its page is the empty last one
+        assertThat(types).containsExactly("CODE_SMELL p1", "CODE_SMELL p2", "BUG p1", "VULNERABILITY p1",
+                "SECURITY_HOTSPOT p1");
+    }
+
+    @Test
+    void searchRulesOfChosenTypesAsksOnlyForThose() {
+        Api.Response page = full().account(account).get("/actions/rules?types=VULNERABILITY,BUG");
         assertThat(page.status()).as(page.toString()).isEqualTo(200);
-        // the example body says total 4: with 2 per page a second page exists
-        assertThat(page.json().path("next").asString()).isNotBlank();
-        Api.Response second = full().account(account).get("/actions/rules?page_size=2&next=" + page.json().path("next").asString());
-        assertThat(second.status()).isEqualTo(200);
-        assertThat(param(EU.requests().getLast(), "p")).isEqualTo("2");
-        assertThat(param(EU.requests().getLast(), "ps")).isEqualTo("2");
-        assertThat(second.json().path("next").isNull()).isTrue();
+        assertThat(page.json().path("data").path(0).path("key").asString()).isEqualTo("squid:ClassCyclomaticComplexity");
+        assertThat(param(EU.requests().getFirst(), "types")).isEqualTo("BUG");
     }
 
     @Test
@@ -184,6 +207,8 @@ class RuleActionsTest extends IntegrationTest {
         JsonNode normal = full().account(account).get("/actions/rules").json().path("data");
 
         ObjectNode body = (ObjectNode) fixture("rule/search-example.json");
+        // the first page is the code smells' (the walk goes type by type)
+        ((ArrayNode) body.path("rules")).removeIf(r -> !r.path("type").asString().equals("CODE_SMELL"));
         ObjectNode rule = (ObjectNode) body.path("rules").path(0);
         rule.remove("langName");
         rule.put("brandNewField", "whatever");

@@ -84,10 +84,9 @@ class SourceActionsTest extends IntegrationTest {
     void rawSourceIsText() {
         Api.Response rest = full().account(account).get("/actions/components/" + FILE + "/source/raw?pull_request=42");
         assertThat(rest.status()).as(rest.toString()).isEqualTo(200);
-        JsonNode data = rest.json().path("data");
-        assertThat(data.path("component_key").asString()).isEqualTo(FILE);
-        assertThat(data.path("content").asString()).startsWith("package org.sonar.check;\n\npublic enum Priority {");
-        assertThat(rest.json().has("next")).isFalse();
+        assertThat(rest.contentType()).isEqualTo("text/plain;charset=utf-8");
+        assertThat(rest.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(rest.text()).startsWith("package org.sonar.check;\n\npublic enum Priority {");
         LoggedRequest upstream = EU.requests().getFirst();
         assertThat(upstream.getUrl()).startsWith("/api/sources/raw?");
         assertThat(upstream.queryParameter("key").firstValue()).isEqualTo(FILE);
@@ -95,7 +94,10 @@ class SourceActionsTest extends IntegrationTest {
 
         Api.Response rpc = full().account(account).post("/actions/rpc", Map.of("action", "sonarcloud_get_raw_source",
                 "path", Map.of("component_key", FILE), "query", Map.of("pull_request", "42")));
-        assertThat(rpc.json().path("data")).isEqualTo(data);
+        assertThat(rpc.json().path("data").path("content_type").asString()).isEqualTo("text/plain;charset=utf-8");
+        assertThat(rpc.json().path("data").path("content").asString()).isEqualTo(rest.text());
+        Api.Response envelope = full().account(account).get("/actions/components/" + FILE + "/source/raw?raw=true");
+        assertThat(envelope.json().path("data")).isEqualTo(rpc.json().path("data"));
     }
 
     @Test
@@ -105,7 +107,8 @@ class SourceActionsTest extends IntegrationTest {
         EU.answer("GET", "/api/sources/raw", 200, content);
         Api.Response response = full().account(account).get("/actions/components/" + FILE + "/source/raw");
         assertThat(response.status()).as(response.status() + "").isEqualTo(200);
-        assertThat(response.json().path("data").path("content").asString()).isEqualTo(content);
+        assertThat(response.contentType()).isEqualTo("text/plain;charset=utf-8"); // not the application/json it came as
+        assertThat(response.text()).isEqualTo(content);
     }
 
     @Test

@@ -4,11 +4,12 @@ import dev.connector.sonarcloud.auth.Caller;
 import dev.connector.sonarcloud.auth.RequiresScope;
 import dev.connector.sonarcloud.auth.Scope;
 import dev.connector.sonarcloud.web.ApiException;
-import dev.connector.sonarcloud.cursor.Cursors;
-import java.time.Instant;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -19,9 +20,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import tools.jackson.databind.JsonNode;
 
 @RestController
 @RequestMapping("/accounts")
@@ -30,48 +32,66 @@ public class AccountController {
 
     private final AccountService accounts;
     private final AccountValidation validation;
-    private final Cursors cursors;
+    private final AccountModels models;
 
-    public AccountController(AccountService accounts, AccountValidation validation, Cursors cursors) {
+    public AccountController(AccountService accounts, AccountValidation validation, AccountModels models) {
         this.accounts = accounts;
         this.validation = validation;
-        this.cursors = cursors;
+        this.models = models;
     }
 
-    public record Page(List<AccountView> data, String next) {
-    }
-
+    /**
+     * StackOne's list: a bare array, {@code page} (1-based) and {@code page_size} (default 25, at most 100), filters
+     * as repeated keys ({@code status=active&status=error}); the next page is announced in a {@code Link} header.
+     */
     @GetMapping
-    Page list(Caller caller, @RequestParam(name = "origin_owner_id", required = false) String originOwnerId,
-              @RequestParam(required = false) String status,
-              @RequestParam(name = "page_size", required = false) String pageSize,
-              @RequestParam(required = false) String next) {
-        AccountStatus statusFilter = status == null ? null : AccountStatus.parse(status).orElseThrow(() ->
-                ApiException.validation("status", "must be one of " + AccountStatus.ids()));
-        int size = pageSize(pageSize);
-        String binding = "accounts|" + caller.project() + "|" + originOwnerId + "|" + status;
-        Instant afterCreated = null;
-        UUID afterId = null;
-        if (next != null) {
-            ObjectNode state = cursors.decode(binding, next);
+    ResponseEntity<List<AccountView>> list(Caller caller, HttpServletRequest request,
+                                           @RequestParam MultiValueMap<String, String> query) {
+        int size = pageSize(query.getFirst("page_size"));
+        int page = page(query.getFirst("page"));
+        List<AccountStatus> statuses = new ArrayList<>();
+        for (String status : values(query, "status")) {
+            statuses.add(AccountStatus.parse(status).orElseThrow(() ->
+                    ApiException.validation("status", "must be one of " + AccountStatus.ids())));
+        }
+        List<String> owners = values(query, "origin_owner_id", "origin_owner_ids");
+        List<UUID> ids = new ArrayList<>();
+        for (String id : values(query, "account_ids")) {
             try {
-                afterCreated = Instant.parse(state.path("c").asString());
-                afterId = UUID.fromString(state.path("i").asString());
-            } catch (RuntimeException e) {
-                throw ApiException.validation("next", "The cursor is not valid");
+                ids.add(UUID.fromString(id));
+            } catch (IllegalArgumentException e) {
+                return ResponseEntity.ok(List.of()); // no account has a malformed id
             }
         }
-        List<LinkedAccount> rows = accounts.page(caller.project(), originOwnerId, statusFilter, afterCreated, afterId, size + 1);
-        String nextCursor = null;
+        List<String> providers = values(query, "provider", "providers");
+        if (!providers.isEmpty() && !providers.contains(AccountView.PROVIDER)) {
+            return ResponseEntity.ok(List.of());
+        }
+        List<LinkedAccount> rows = accounts.page(caller.project(), new AccountFilter(owners, statuses, ids),
+                (long) (page - 1) * size, size + 1);
+        var response = ResponseEntity.ok();
         if (rows.size() > size) {
             rows = rows.subList(0, size);
-            LinkedAccount last = rows.getLast();
-            ObjectNode state = JsonNodeFactory.instance.objectNode();
-            state.put("c", last.createdAt().toString());
-            state.put("i", last.id().toString());
-            nextCursor = cursors.encode(binding, state);
+            String next = ServletUriComponentsBuilder.fromRequest(request)
+                    .replaceQueryParam("page", page + 1).replaceQueryParam("page_size", size).build().toUriString();
+            response.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
         }
-        return new Page(rows.stream().map(AccountView::of).toList(), nextCursor);
+        return response.body(rows.stream().map(AccountView::of).toList());
+    }
+
+    /** Every value of these keys, repeated or comma-separated, blanks dropped. */
+    private static List<String> values(MultiValueMap<String, String> query, String... keys) {
+        List<String> out = new ArrayList<>();
+        for (String key : keys) {
+            for (String value : query.getOrDefault(key, List.of())) {
+                for (String part : value.split(",")) {
+                    if (!part.isBlank()) {
+                        out.add(part.strip());
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     @GetMapping("/{id}")
@@ -86,7 +106,15 @@ public class AccountController {
         }
     }
 
-    public record Patch(String label, String originOwnerName, Credentials credentials) {
+    /**
+     * StackOne's PATCH body. Its SDK always sends {@code type} and empties every free-form object it sends
+     * ({@code credentials}, {@code setup_information}, {@code metadata}, {@code secrets}, even {@code label}): an empty
+     * object means "no change", never "wipe". Owner id, provider, environment and authentication config key are
+     * accepted and ignored (an account's owner and provider do not change).
+     */
+    public record Patch(JsonNode label, String originOwnerName, JsonNode credentials, JsonNode setupInformation,
+                        JsonNode metadata, JsonNode secrets, String type, String originOwnerId, String originUsername,
+                        String provider, String environment, String authenticationConfigKey) {
     }
 
     @PatchMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -94,35 +122,67 @@ public class AccountController {
         UUID accountId = accountId(id);
         LinkedAccount current = accounts.get(caller.project(), accountId);
         List<ApiException.FieldError> errors = new ArrayList<>();
-        if (patch.label() != null && (patch.label().length() > 255 || patch.label().chars().anyMatch(Character::isISOControl))) {
-            errors.add(new ApiException.FieldError("label", "must be at most 255 characters without control characters"));
+        String label = null;
+        if (patch.label() != null && patch.label().isString()) {
+            label = patch.label().asString();
+            if (label.length() > 255 || label.chars().anyMatch(Character::isISOControl)) {
+                errors.add(new ApiException.FieldError("label", "must be at most 255 characters without control characters"));
+            }
+        } else if (!isEmpty(patch.label())) {
+            errors.add(new ApiException.FieldError("label", "must be text"));
         }
         if (patch.originOwnerName() != null && (patch.originOwnerName().isBlank() || patch.originOwnerName().length() > 255)) {
             errors.add(new ApiException.FieldError("origin_owner_name", "must be 1 to 255 characters"));
         }
+        if (!isEmpty(patch.setupInformation())) {
+            errors.add(new ApiException.FieldError("setup_information",
+                    "cannot be changed on its own: send credentials {personal_access_token, organization_key, region}"));
+        }
+        Credentials credentials = null;
+        if (!isEmpty(patch.credentials())) {
+            if (!patch.credentials().isObject()) {
+                errors.add(new ApiException.FieldError("credentials", "must be an object"));
+            } else {
+                JsonNode c = patch.credentials();
+                credentials = new Credentials(text(c, "personal_access_token"), text(c, "organization_key"),
+                        text(c, "region"));
+            }
+        }
         if (!errors.isEmpty()) {
             throw ApiException.validation("The patch has invalid fields", errors);
         }
-        TokenCredential credential = null;
-        if (patch.credentials() != null) {
-            Credentials c = patch.credentials();
-            credential = TokenCredential.parse(c.personalAccessToken(),
-                    c.organizationKey() != null ? c.organizationKey() : current.organizationKey(),
-                    c.region() != null ? c.region() : current.region().id());
-        }
-        if (credential != null) {
+        if (credentials != null) {
+            TokenCredential credential = TokenCredential.parse(credentials.personalAccessToken(),
+                    credentials.organizationKey() != null ? credentials.organizationKey() : current.organizationKey(),
+                    credentials.region() != null ? credentials.region() : current.region().id());
             validation.replaceCredentials(caller.project(), accountId, credential);
         }
-        LinkedAccount updated = patch.label() != null || patch.originOwnerName() != null
-                ? accounts.updateDetails(caller.project(), accountId, patch.label(), patch.originOwnerName())
+        LinkedAccount updated = label != null || patch.originOwnerName() != null
+                ? accounts.updateDetails(caller.project(), accountId, label, patch.originOwnerName())
                 : accounts.get(caller.project(), accountId);
         return AccountView.of(updated);
     }
 
+    private static boolean isEmpty(JsonNode node) {
+        return node == null || node.isNull() || (node.isObject() && node.isEmpty());
+    }
+
+    private static String text(JsonNode object, String field) {
+        JsonNode value = object.get(field);
+        return value == null || value.isNull() ? null : value.asString();
+    }
+
+    /** StackOne's shape: 200 with the account as it was just before it was deleted. */
     @DeleteMapping("/{id}")
-    ResponseEntity<Void> delete(Caller caller, @PathVariable String id) {
-        accounts.delete(caller.project(), accountId(id));
-        return ResponseEntity.noContent().build();
+    AccountView delete(Caller caller, @PathVariable String id) {
+        return AccountView.of(accounts.delete(caller.project(), accountId(id)));
+    }
+
+    /** StackOne's account meta: the provider, its category and what it offers (action ids by domain). */
+    @GetMapping("/{id}/meta")
+    Map<String, Object> meta(Caller caller, @PathVariable String id) {
+        accounts.get(caller.project(), accountId(id));
+        return Map.of("provider", AccountView.PROVIDER, "category", AccountView.CATEGORY, "models", models.get());
     }
 
     @PostMapping("/{id}/revalidate")
@@ -137,6 +197,21 @@ public class AccountController {
         } catch (IllegalArgumentException e) {
             throw ApiException.notFound("No such account");
         }
+    }
+
+    static int page(String value) {
+        if (value == null) {
+            return 1;
+        }
+        try {
+            int page = Integer.parseInt(value);
+            if (page >= 1 && page <= 1_000_000) {
+                return page;
+            }
+        } catch (NumberFormatException e) {
+            // fall through
+        }
+        throw ApiException.validation("page", "must be a whole number from 1");
     }
 
     static int pageSize(String value) {

@@ -129,9 +129,10 @@ public class AccountRepository {
                 .param("usedAt", ts(usedAt)).param("id", id).update();
     }
 
-    public boolean delete(String project, UUID id) {
-        return jdbc.sql("delete from linked_account where project = :project and id = :id")
-                .param("project", project).param("id", id).update() == 1;
+    /** The deleted row, or empty when there was none. */
+    public Optional<LinkedAccount> delete(String project, UUID id) {
+        return jdbc.sql("delete from linked_account where project = :project and id = :id returning " + COLUMNS)
+                .param("project", project).param("id", id).query(rowMapper).optional();
     }
 
     /**
@@ -164,29 +165,28 @@ public class AccountRepository {
                 .update() == 1;
     }
 
-    /** One page in (created_at, id) order, starting after the given position. */
-    public List<LinkedAccount> page(String project, String originOwnerId, AccountStatus status, Instant afterCreated,
-                                    UUID afterId, int limit) {
+    /** One page in (created_at, id) order; an empty filter list means "any". */
+    public List<LinkedAccount> page(String project, AccountFilter filter, long offset, int limit) {
         StringBuilder sql = new StringBuilder("select " + COLUMNS + " from linked_account where project = :project");
-        if (originOwnerId != null) {
-            sql.append(" and origin_owner_id = :owner");
+        if (!filter.originOwnerIds().isEmpty()) {
+            sql.append(" and origin_owner_id in (:owners)");
         }
-        if (status != null) {
-            sql.append(" and status = :status");
+        if (!filter.statuses().isEmpty()) {
+            sql.append(" and status in (:statuses)");
         }
-        if (afterCreated != null) {
-            sql.append(" and (created_at, id) > (:afterCreated, :afterId)");
+        if (!filter.accountIds().isEmpty()) {
+            sql.append(" and id in (:ids)");
         }
-        sql.append(" order by created_at, id limit :limit");
-        var statement = jdbc.sql(sql.toString()).param("project", project).param("limit", limit);
-        if (originOwnerId != null) {
-            statement = statement.param("owner", originOwnerId);
+        sql.append(" order by created_at, id offset :offset limit :limit");
+        var statement = jdbc.sql(sql.toString()).param("project", project).param("offset", offset).param("limit", limit);
+        if (!filter.originOwnerIds().isEmpty()) {
+            statement = statement.param("owners", filter.originOwnerIds());
         }
-        if (status != null) {
-            statement = statement.param("status", status.id());
+        if (!filter.statuses().isEmpty()) {
+            statement = statement.param("statuses", filter.statuses().stream().map(AccountStatus::id).toList());
         }
-        if (afterCreated != null) {
-            statement = statement.param("afterCreated", ts(afterCreated)).param("afterId", afterId);
+        if (!filter.accountIds().isEmpty()) {
+            statement = statement.param("ids", filter.accountIds());
         }
         return statement.query(rowMapper).list();
     }

@@ -126,9 +126,8 @@ public class AccountService {
         }
     }
 
-    public List<LinkedAccount> page(String project, String originOwnerId, AccountStatus status, Instant afterCreated,
-                                    UUID afterId, int limit) {
-        return repository.page(project, originOwnerId, status, afterCreated, afterId, limit);
+    public List<LinkedAccount> page(String project, AccountFilter filter, long offset, int limit) {
+        return repository.page(project, filter, offset, limit);
     }
 
     public LinkedAccount updateDetails(String project, UUID id, String label, String originOwnerName) {
@@ -145,10 +144,11 @@ public class AccountService {
         });
     }
 
-    public void delete(String project, UUID id) {
+    /** Deletes the account and its ciphertext (one event); answers the account as it was. */
+    public LinkedAccount delete(String project, UUID id) {
         LinkedAccount deleted = transactions.execute(status -> {
-            LinkedAccount account = repository.lock(project, id).orElse(null);
-            if (account != null && repository.delete(project, id)) {
+            LinkedAccount account = repository.lock(project, id).flatMap(a -> repository.delete(project, id)).orElse(null);
+            if (account != null) {
                 emit(EventType.ACCOUNT_DELETED, account);
             }
             return account;
@@ -157,6 +157,7 @@ public class AccountService {
         if (deleted == null) {
             throw ApiException.notFound("No such account");
         }
+        return deleted;
     }
 
     /** A change of status (or of its reason) is an event: error, expired, or updated for anything else. */

@@ -10,12 +10,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -35,11 +35,13 @@ public class ActionController {
     private final ActionRegistry registry;
     private final ActionExecutor executor;
     private final Problems problems;
+    private final StackOneCatalog catalog;
 
-    public ActionController(ActionRegistry registry, ActionExecutor executor, Problems problems) {
+    public ActionController(ActionRegistry registry, ActionExecutor executor, Problems problems, StackOneCatalog catalog) {
         this.registry = registry;
         this.executor = executor;
         this.problems = problems;
+        this.catalog = catalog;
     }
 
     /**
@@ -55,63 +57,27 @@ public class ActionController {
         }
     }
 
+    /** StackOne's grouped catalog; each action also keeps this project's own members (see StackOneCatalog). */
     @GetMapping("/actions")
     @RequiresScope({Scope.ACTIONS_READ, Scope.ACTIONS_WRITE})
-    ResponseEntity<Object> catalog(@RequestParam(name = "domain", required = false) String domain,
-                                   @RequestParam(name = "read_only", required = false) String readOnly,
-                                   @RequestParam(name = "q", required = false) String query) {
+    ResponseEntity<Object> catalog(@RequestParam MultiValueMap<String, String> query) {
+        String readOnly = query.getFirst("read_only");
         if (readOnly != null && !readOnly.equals("true") && !readOnly.equals("false")) {
             return problems.entity(ApiException.validation("read_only", "must be true or false"));
         }
-        String needle = query == null ? null : query.strip().toLowerCase(Locale.ROOT);
-        List<Map<String, Object>> data = registry.all().stream()
-                .filter(action -> domain == null || action.domain().equals(domain))
-                .filter(action -> readOnly == null || action.readOnly() == Boolean.parseBoolean(readOnly))
-                .filter(action -> needle == null || (action.id() + "\n" + action.label() + "\n" + action.description())
-                        .toLowerCase(Locale.ROOT).contains(needle))
-                .map(action -> {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("id", action.id());
-            entry.put("label", action.label());
-            entry.put("description", action.description());
-            entry.put("domain", action.domain());
-            entry.put("method", action.method().name());
-            entry.put("path", action.route());
-            entry.put("read_only", action.readOnly());
-            entry.put("destructive", action.destructive());
-            entry.put("paged", action.paged());
-            entry.put("input_schema", ActionSchemas.inputSchema(action));
-            entry.put("output_fields", action.outputFields());
-            entry.put(ActionSchemas.ENDPOINT_EXTENSION, ActionSchemas.endpoint(action.upstream()));
-            entry.put(ActionSchemas.PERMISSION_EXTENSION, action.permission().id());
-            return entry;
-        }).toList();
-        return ResponseEntity.ok(Map.of("data", data));
-    }
-
-    public record RpcRequest(String action, Map<String, String> path, Map<String, JsonNode> query,
-                             Map<String, JsonNode> body) {
+        return ResponseEntity.ok(catalog.grouped(query));
     }
 
     @PostMapping("/actions/rpc")
-    ResponseEntity<Object> rpc(Caller caller, @RequestHeader(name = "x-account-id", required = false) String accountId,
-                               @RequestBody RpcRequest request) {
-        return answer(() -> runRpc(caller, accountId, request));
-    }
-
-    private Map<String, Object> runRpc(Caller caller, String accountId, RpcRequest request) {
-        if (request.action() == null || request.action().isBlank()) {
-            throw ApiException.validation("action", "is required: an action id from GET /actions");
-        }
-        ActionDefinition action = registry.byId(request.action())
-                .orElseThrow(() -> ApiException.validation("action", "unknown action '" + request.action() + "'"));
-        ActionExecutor.authorize(caller, action);
-        Map<String, JsonNode> query = request.query() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(request.query());
-        Map<String, String> paging = new LinkedHashMap<>();
-        boolean raw = takeMeta(query, paging);
-        Map<String, JsonNode> inputs = action.readOnly() ? query : withoutConflicts(query, request.body());
-        return executor.execute(caller, accountId, action, request.path() == null ? Map.of() : request.path(),
-                inputs, paging, raw, Transport.RPC);
+    ResponseEntity<Object> rpc(Caller caller, @RequestHeader(name = RpcArguments.ACCOUNT_HEADER, required = false) String accountId,
+                               @RequestBody JsonNode request) {
+        return answer(() -> {
+            RpcArguments arguments = RpcArguments.parse(request, accountId, registry);
+            ActionDefinition action = registry.byId(arguments.action()).orElseThrow();
+            ActionExecutor.authorize(caller, action);
+            return executor.execute(caller, arguments.accountId(), action, arguments.pathValues(), arguments.inputs(),
+                    arguments.paging(), arguments.raw(), Transport.RPC);
+        });
     }
 
     /** An action's REST route (registered by {@link ActionRoutes}); a read has no body. */
@@ -159,7 +125,7 @@ public class ActionController {
     }
 
     /** Moves page_size, next and raw out of the inputs; answers whether raw was asked. */
-    private static boolean takeMeta(Map<String, JsonNode> inputs, Map<String, String> paging) {
+    static boolean takeMeta(Map<String, JsonNode> inputs, Map<String, String> paging) {
         for (String name : List.of(ActionExecutor.PAGE_SIZE, ActionExecutor.NEXT)) {
             JsonNode value = inputs.remove(name);
             if (value != null && !value.isNull()) {

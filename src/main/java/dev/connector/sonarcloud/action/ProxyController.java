@@ -5,6 +5,7 @@ import dev.connector.sonarcloud.auth.Scope;
 import dev.connector.sonarcloud.sonar.SonarRequest;
 import dev.connector.sonarcloud.sonar.SonarResponse;
 import dev.connector.sonarcloud.web.ApiException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +18,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
+import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * Passthrough for Web API calls no action covers. The path is relative and checked strictly; the host always
@@ -66,6 +69,35 @@ public class ProxyController {
         out.put("headers", headers);
         out.put("data", data(response));
         return out;
+    }
+
+    /** StackOne's proxy body: the method in any case, a path that may carry a query string, no host of its own. */
+    public record UnifiedProxyRequest(String url, String path, String method, Map<String, JsonNode> headers,
+                                      Map<String, JsonNode> query, Map<String, JsonNode> body) {
+    }
+
+    /** StackOne's route for the same passthrough ({@code POST /unified/proxy}, what its SDK calls). */
+    @PostMapping("/unified/proxy")
+    Map<String, Object> unifiedProxy(Caller caller, @RequestHeader(name = "x-account-id", required = false) String accountId,
+                                     @RequestBody UnifiedProxyRequest request) {
+        if (request.url() != null && !request.url().isBlank()) {
+            throw ApiException.validation("url", "is not supported: the host always comes from the account's region; "
+                    + "send path (api/… or a v2 path)");
+        }
+        String path = request.path();
+        Map<String, JsonNode> query = request.query() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(request.query());
+        int mark = path == null ? -1 : path.indexOf('?');
+        if (mark >= 0) {
+            UriComponentsBuilder.fromUriString("/?" + path.substring(mark + 1)).build().getQueryParams()
+                    .forEach((name, values) -> query.put(decode(name),
+                            JsonNodeFactory.instance.stringNode(decode(String.join(",", values)))));
+            path = path.substring(0, mark);
+        }
+        return proxy(caller, accountId, new ProxyRequest(request.method(), path, query, request.body()));
+    }
+
+    private static String decode(String text) {
+        return URLDecoder.decode(text, StandardCharsets.UTF_8);
     }
 
     static String checkPath(String path) {

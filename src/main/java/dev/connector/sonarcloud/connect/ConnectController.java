@@ -2,7 +2,9 @@ package dev.connector.sonarcloud.connect;
 
 import dev.connector.sonarcloud.account.AccountService;
 import dev.connector.sonarcloud.account.AccountView;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.connector.sonarcloud.auth.AcceptsConnectSession;
+import dev.connector.sonarcloud.auth.ApiKeys;
 import dev.connector.sonarcloud.auth.Caller;
 import dev.connector.sonarcloud.auth.CallerInterceptor;
 import dev.connector.sonarcloud.auth.RequiresScope;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 @RestController
 public class ConnectController {
@@ -40,18 +43,50 @@ public class ConnectController {
     @RequiresScope({Scope.CONNECT, Scope.ACCOUNTS})
     ResponseEntity<SessionView> createSession(Caller caller, @RequestBody ConnectService.SessionRequest request) {
         ConnectService.CreatedSession created = connect.createSession(caller, request);
-        ConnectSession session = created.session();
-        return ResponseEntity.status(201).body(new SessionView(session.id().toString(), created.token(),
-                session.expiresAt().truncatedTo(ChronoUnit.SECONDS), session.originOwnerId(), session.originOwnerName(),
-                session.originUsername(), session.label(),
-                session.accountId() == null ? null : session.accountId().toString(), session.multiple(),
-                session.createdAt().truncatedTo(ChronoUnit.SECONDS)));
+        String authLink = ServletUriComponentsBuilder.fromCurrentContextPath().path("/hub/connect")
+                .fragment("token=" + created.token()).build().toUriString();
+        return ResponseEntity.status(201).body(SessionView.of(created.session(), created.token(), authLink));
     }
 
-    /** The created session; the token is shown this once and never in a log line (see toString). */
-    public record SessionView(String id, String token, Instant expiresAt, String originOwnerId, String originOwnerName,
-                              String originUsername, String label, String accountId, boolean multiple,
-                              Instant createdAt) {
+    public record TokenRequest(String token) {
+        @Override
+        public String toString() {
+            return "TokenRequest[]";
+        }
+    }
+
+    /** StackOne's check of a session token by the backend that created it: the session, without its token. */
+    @PostMapping(path = "/connect_sessions/authenticate", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @RequiresScope({Scope.CONNECT, Scope.ACCOUNTS})
+    ResponseEntity<SessionView> authenticate(Caller caller, @RequestBody TokenRequest request) {
+        return ResponseEntity.status(201).body(SessionView.of(connect.authenticate(caller, request.token()), null, null));
+    }
+
+    /**
+     * A connect session in StackOne's shape: {@code id} and {@code organization_id} are numbers there (this service
+     * has no organizations; it is a stable number for the API key's project, whose name is {@code project_id}).
+     * The token and the hosted page's link are shown once, at creation, and never in a log line (see toString).
+     */
+    public record SessionView(long id, long organizationId, String projectId, String originOwnerId,
+                              String originOwnerName, String originUsername, String label, String accountId,
+                              boolean multiple, Instant createdAt, Instant expiresAt,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) String token,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) String authLinkUrl) {
+
+        static SessionView of(ConnectSession session, String token, String authLinkUrl) {
+            return new SessionView(session.number(), organizationId(session.project()), session.project(),
+                    session.originOwnerId(), session.originOwnerName(), session.originUsername(), session.label(),
+                    session.accountId() == null ? null : session.accountId().toString(), session.multiple(),
+                    session.createdAt().truncatedTo(ChronoUnit.SECONDS),
+                    session.expiresAt().truncatedTo(ChronoUnit.SECONDS), token, authLinkUrl);
+        }
+
+        /** A positive number below 2^31 derived from the project name, the same on every instance. */
+        static long organizationId(String project) {
+            byte[] hash = ApiKeys.sha256(project);
+            return ((hash[0] & 0x7FL) << 24) | ((hash[1] & 0xFFL) << 16) | ((hash[2] & 0xFFL) << 8) | (hash[3] & 0xFFL);
+        }
+
         @Override
         public String toString() {
             return "SessionView[id=" + id + ", expiresAt=" + expiresAt + "]";

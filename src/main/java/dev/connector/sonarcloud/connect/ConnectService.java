@@ -83,18 +83,46 @@ public class ConnectService {
         random.nextBytes(secret);
         String token = "cs_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         Instant now = clock.instant();
-        ConnectSession session = new ConnectSession(UUID.randomUUID(), caller.project(), request.originOwnerId(),
+        ConnectSession session = new ConnectSession(UUID.randomUUID(), 0, caller.project(), request.originOwnerId(),
                 request.originOwnerName(), request.originUsername(), request.label(), accountId,
                 Boolean.TRUE.equals(request.multiple()), now.plusSeconds(expiresIn), 0, null, now);
-        sessions.insert(session, ApiKeys.sha256(token));
-        return new CreatedSession(session, token);
+        long number = sessions.insert(session, ApiKeys.sha256(token));
+        return new CreatedSession(new ConnectSession(session.id(), number, session.project(), session.originOwnerId(),
+                session.originOwnerName(), session.originUsername(), session.label(), session.accountId(),
+                session.multiple(), session.expiresAt(), 0, null, session.createdAt()), token);
+    }
+
+    /**
+     * The session a token opens, while it can still link an account: not expired, not spent. A token serves any
+     * number of Hub calls until then; only linking an account (or too many failed attempts) spends it.
+     */
+    public ConnectSession activeSession(String sessionToken) {
+        if (sessionToken == null || sessionToken.isBlank()) {
+            throw ApiException.unauthorized("Send the connect session token");
+        }
+        return sessions.findByTokenHash(ApiKeys.sha256(sessionToken.strip()))
+                .filter(s -> s.spentAt() == null && s.expiresAt().isAfter(clock.instant()))
+                .orElseThrow(() -> ApiException.unauthorized("The connect session is unknown, expired or already used"));
+    }
+
+    /** StackOne's authenticate: the backend checks a session token it was handed; another project's is unknown. */
+    public ConnectSession authenticate(Caller caller, String sessionToken) {
+        if (sessionToken == null || sessionToken.isBlank()) {
+            throw ApiException.validation("token", "is required: the connect session token");
+        }
+        return sessions.findByTokenHash(ApiKeys.sha256(sessionToken.strip()))
+                .filter(s -> s.project().equals(caller.project()))
+                .filter(s -> s.spentAt() == null && s.expiresAt().isAfter(clock.instant()))
+                .orElseThrow(() -> ApiException.notFound("No active connect session has this token"));
     }
 
     /** The form posted with a connect session token. */
     public AccountService.Linked connectWithSession(String sessionToken, ConnectForm form) {
-        ConnectSession session = sessions.findByTokenHash(ApiKeys.sha256(sessionToken))
-                .filter(s -> s.spentAt() == null && s.expiresAt().isAfter(clock.instant()))
-                .orElseThrow(() -> ApiException.unauthorized("The connect session is unknown, expired or already used"));
+        return connectWithSession(activeSession(sessionToken), form);
+    }
+
+    /** The form posted for an open session (the Hub's POST /hub/accounts and the hosted page). */
+    public AccountService.Linked connectWithSession(ConnectSession session, ConnectForm form) {
         limits.acquireForSession(session.id().toString());
         limits.acquireForProject(session.project());
         TokenCredential credential;

@@ -18,17 +18,19 @@ public class ConnectSessionRepository {
         this.jdbc = jdbc;
     }
 
-    public void insert(ConnectSession s, byte[] tokenSha256) {
-        jdbc.sql("""
+    /** Stores the session; answers its sequence number (StackOne's numeric session id). */
+    public long insert(ConnectSession s, byte[] tokenSha256) {
+        return jdbc.sql("""
                 insert into connect_session (id, project, token_sha256, origin_owner_id, origin_owner_name,
                     origin_username, label, account_id, multiple, expires_at, created_at)
-                values (:id, :project, :hash, :owner, :ownerName, :username, :label, :accountId, :multiple, :expires, :created)""")
+                values (:id, :project, :hash, :owner, :ownerName, :username, :label, :accountId, :multiple, :expires, :created)
+                returning number""")
                 .param("id", s.id()).param("project", s.project()).param("hash", tokenSha256)
                 .param("owner", s.originOwnerId()).param("ownerName", s.originOwnerName())
                 .param("username", s.originUsername()).param("label", s.label()).param("accountId", s.accountId())
                 .param("multiple", s.multiple()).param("expires", Timestamp.from(s.expiresAt()))
                 .param("created", Timestamp.from(s.createdAt()))
-                .update();
+                .query(Long.class).single();
     }
 
     public Optional<ConnectSession> findByTokenHash(byte[] tokenSha256) {
@@ -58,7 +60,7 @@ public class ConnectSessionRepository {
 
     private ConnectSession map(ResultSet rs, int row) throws SQLException {
         Timestamp spent = rs.getTimestamp("spent_at");
-        return new ConnectSession(rs.getObject("id", UUID.class), rs.getString("project"),
+        return new ConnectSession(rs.getObject("id", UUID.class), rs.getLong("number"), rs.getString("project"),
                 rs.getString("origin_owner_id"), rs.getString("origin_owner_name"), rs.getString("origin_username"),
                 rs.getString("label"), rs.getObject("account_id", UUID.class), rs.getBoolean("multiple"),
                 rs.getTimestamp("expires_at").toInstant(), rs.getInt("failed_attempts"),

@@ -80,7 +80,7 @@ class McpWebConfig {
                 chain.doFilter(request, response);
                 return;
             }
-            problems.write(response, ApiException.forbidden(
+            problems.write(request, response, ApiException.forbidden(
                     "Origin not allowed: add it to CONNECTOR_MCP_ALLOWED_ORIGINS to call /mcp from a browser page"));
         }
     }

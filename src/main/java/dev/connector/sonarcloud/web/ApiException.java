@@ -96,6 +96,11 @@ public class ApiException extends RuntimeException {
         return withProviderErrors(List.of(providerError));
     }
 
+    /** The same error in other words (for a person at a form rather than a program). */
+    public ApiException withDetail(String detail) {
+        return new ApiException(error, detail, errors, providerErrors, retryAfterSeconds);
+    }
+
     /** The same error with a Retry-After (at least 1 s). */
     public ApiException withRetryAfter(long seconds) {
         return new ApiException(error, getMessage(), errors, providerErrors, Math.max(1, seconds));

@@ -35,7 +35,7 @@ public class BodyLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
             response.setHeader("Connection", "close");
-            problems.write(response, tooLarge());
+            problems.write(request, response, tooLarge());
             return;
         }
         chain.doFilter(new LimitedRequest(request), response);

@@ -117,7 +117,7 @@ class V2ActionsTest extends IntegrationTest {
 
     private List<JsonNode> v2Entries(boolean withOrganizationIdOnly) {
         List<JsonNode> entries = new ArrayList<>();
-        full().get("/actions").json().path("data").forEach(entry -> {
+        full().get("/actions").json().path("data").path(0).path("actions").forEach(entry -> {
             JsonNode endpoint = entry.path("x-sonarcloud-endpoint");
             if (endpoint.path("host").asString().equals("v2")
                     && (!withOrganizationIdOnly || endpoint.has("sends_organization_id_as"))) {

@@ -73,7 +73,7 @@ class ConnectFormPageTest extends IntegrationTest {
     void withAReturnUrlTheBrowserIsSentBack() {
         ConnectPage page = new ConnectPage(new WebProperties(65_536,
                 new WebProperties.Hub(List.of(), "https://hub.example.com/sonar/done?x=1")));
-        AccountView account = new AccountView("6f1c0e2a-1111-4222-8333-944445555666", "sonarcloud", "active", List.of(),
+        AccountView account = new AccountView("6f1c0e2a-1111-4222-8333-944445555666", "sonarcloud", "SonarQube Cloud", "active", List.of(),
                 "u", "U", null, null, new AccountView.SetupInformation("my-org", "eu", "jdoe", "J"), null, null, null, null);
         var linked = page.linked(account, true);
         assertThat(linked.getStatusCode().value()).isEqualTo(303);

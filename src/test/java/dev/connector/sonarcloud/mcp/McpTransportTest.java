@@ -187,7 +187,7 @@ class McpTransportTest extends IntegrationTest {
                 .isEqualTo(200);
         Api.Response noScope = mcp(TestKeys.NO_SCOPE).post("/mcp", init);
         assertThat(noScope.status()).isEqualTo(403);
-        assertThat(noScope.contentType()).startsWith("application/problem+json");
+        assertThat(noScope.contentType()).startsWith("application/json"); // the MCP client's Accept admits JSON, not problem+json
     }
 
     @Test

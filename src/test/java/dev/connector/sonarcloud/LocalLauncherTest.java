@@ -116,6 +116,17 @@ class LocalLauncherTest {
                     .statusCode()).isEqualTo(200);
             assertThat(send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus")))
                     .body()).contains("connector_credentials_old_key_rows");
+            // L3 on the management port too: health details and info only for an admin key
+            String management = "http://127.0.0.1:" + managementPort;
+            assertThat(send(HttpRequest.newBuilder(URI.create(management + "/actuator/health"))).body())
+                    .contains("\"status\"").doesNotContain("components");
+            assertThat(send(HttpRequest.newBuilder(URI.create(management + "/actuator/info"))).statusCode()).isEqualTo(401);
+            String admin = "Basic " + Base64.getEncoder().encodeToString((LocalConnectorApplication.DEV_API_KEY + ":")
+                    .getBytes(StandardCharsets.UTF_8));
+            assertThat(send(HttpRequest.newBuilder(URI.create(management + "/actuator/health")).header("Authorization", admin))
+                    .body()).contains("components");
+            assertThat(send(HttpRequest.newBuilder(URI.create(management + "/actuator/info")).header("Authorization", admin))
+                    .statusCode()).isEqualTo(200);
         } finally {
             launch.process().destroy();
             if (!launch.process().waitFor(60, TimeUnit.SECONDS)) {

@@ -125,14 +125,12 @@ public class AccountController {
         String label = null;
         if (patch.label() != null && patch.label().isString()) {
             label = patch.label().asString();
-            if (label.length() > 255 || label.chars().anyMatch(Character::isISOControl)) {
-                errors.add(new ApiException.FieldError("label", "must be at most 255 characters without control characters"));
-            }
+            OwnerText.check(errors, "label", label, false);
         } else if (!isEmpty(patch.label())) {
             errors.add(new ApiException.FieldError("label", "must be text"));
         }
-        if (patch.originOwnerName() != null && (patch.originOwnerName().isBlank() || patch.originOwnerName().length() > 255)) {
-            errors.add(new ApiException.FieldError("origin_owner_name", "must be 1 to 255 characters"));
+        if (patch.originOwnerName() != null) {
+            OwnerText.check(errors, "origin_owner_name", patch.originOwnerName(), true);
         }
         if (!isEmpty(patch.setupInformation())) {
             errors.add(new ApiException.FieldError("setup_information",

@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -72,7 +73,20 @@ public class AccountService {
 
     /** Links in one transaction; {@code inTransaction} runs inside it before the account is written (may veto by throwing). */
     public Linked link(Link link, Runnable inTransaction) {
-        Linked linked = transactions.execute(status -> {
+        Linked linked;
+        try {
+            linked = linkInTransaction(link, inTransaction);
+        } catch (DuplicateKeyException e) {
+            // a re-link onto the (owner, organization) that another account of the project holds
+            throw ApiException.conflict("Another linked account of this project already holds this owner and "
+                    + "organization '" + link.organizationKey() + "'; delete or re-link that one instead");
+        }
+        evict(linked.account().id());
+        return linked;
+    }
+
+    private Linked linkInTransaction(Link link, Runnable inTransaction) {
+        return transactions.execute(status -> {
             inTransaction.run();
             if (link.relinkAccountId() != null) {
                 LinkedAccount existing = repository.lock(link.project(), link.relinkAccountId())
@@ -95,8 +109,6 @@ public class AccountService {
             emit(EventType.ACCOUNT_CREATED, account);
             return new Linked(account, true);
         });
-        evict(linked.account().id());
-        return linked;
     }
 
     private LinkedAccount relink(LinkedAccount existing, Link link) {

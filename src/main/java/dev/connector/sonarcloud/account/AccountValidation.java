@@ -21,7 +21,7 @@ public class AccountValidation {
     public LinkedAccount replaceCredentials(String project, UUID id, TokenCredential credential) {
         LinkedAccount current = accounts.get(project, id);
         SonarCredentials.Identity identity = sonarCredentials.validate(credential.region(), credential.token(),
-                credential.organizationKey());
+                credential.organizationKey(), id.toString(), project);
         AccountService.Link link = new AccountService.Link(project, current.originOwnerId(), null, null, null,
                 credential.organizationKey(), credential.region(), credential.token(), identity.login(),
                 identity.name(), current.multiple(), id);
@@ -33,7 +33,7 @@ public class AccountValidation {
         LinkedAccount account = accounts.get(project, id);
         String token = accounts.token(project, id);
         try {
-            sonarCredentials.validate(account.region(), token, account.organizationKey());
+            sonarCredentials.validate(account.region(), token, account.organizationKey(), id.toString(), project);
         } catch (ApiException e) {
             return switch (e.error()) {
                 case INVALID_CREDENTIALS -> accounts.markTokenRejected(project, id, account.tokenLastUsedAt());

@@ -93,7 +93,7 @@ public class ActionExecutor {
             int pageSize = pageSize(action, paging.get(PAGE_SIZE));
             AccountCredential account = accounts.credential(caller.project(), accountId);
             String binding = binding(action, accountId, checked);
-            SonarCall call = client.call(account.region(), account.token(), account.id().toString());
+            SonarCall call = client.call(account.region(), account.token(), account.id().toString(), account.project());
             Run run = new Run(action, account, checked, pageSize, call);
             ActionResult result = action.handler() != null ? action.handler().handle(run)
                     : fetch(action, action.pager(), run, binding, paging.get(NEXT));
@@ -123,7 +123,8 @@ public class ActionExecutor {
         try {
             UUID accountId = accountId(accountHeader);
             AccountCredential account = accounts.credential(caller.project(), accountId);
-            SonarCall call = client.call(account.region(), account.token(), account.id().toString());
+            ProxyController.requireLinkedOrganization(request, account.organizationKey());
+            SonarCall call = client.call(account.region(), account.token(), account.id().toString(), account.project());
             SonarResponse response = upstream(call, account, request);
             accounts.recordTokenUse(account);
             outcome = "success";

@@ -93,7 +93,7 @@ public record FilterPartitions(String field, List<Partition> partitions) impleme
             extra.put("p", Long.toString(page));
             extra.put("ps", Integer.toString(size));
             JsonNode body = port.call(extra);
-            List<JsonNode> items = SonarPaging.items(body, field);
+            List<JsonNode> items = SonarPaging.items(body, field, size);
             SonarPaging.Position next = SonarPaging.hasMore(page, size, items.size(), SonarPaging.total(body))
                     ? SonarPaging.alignedAt(page * size, size) : null;
             State nextState;

@@ -86,7 +86,7 @@ public record IssueWindows(String field, String startInput) implements Pager<Iss
         extra.put("p", Long.toString(position.page()));
         extra.put("ps", Integer.toString(size));
         JsonNode body = port.call(extra);
-        List<JsonNode> issues = SonarPaging.items(body, field);
+        List<JsonNode> issues = SonarPaging.items(body, field, size);
         List<JsonNode> fresh = issues.subList(Math.min(position.skip(), issues.size()), issues.size());
         if (!SonarPaging.hasMore(position.page(), size, issues.size(), SonarPaging.total(body))) {
             return new Page<>(body, fresh, null);
@@ -172,7 +172,7 @@ public record IssueWindows(String field, String startInput) implements Pager<Iss
             extra.put("p", Long.toString(position.page()));
             extra.put("ps", Integer.toString(position.size()));
             JsonNode body = port.call(extra);
-            List<JsonNode> issues = SonarPaging.items(body, field);
+            List<JsonNode> issues = SonarPaging.items(body, field, position.size());
             List<JsonNode> fresh = issues.subList(Math.min(position.skip(), issues.size()), issues.size());
             if (fresh.size() > part.count() - offset) {
                 fresh = fresh.subList(0, (int) (part.count() - offset));

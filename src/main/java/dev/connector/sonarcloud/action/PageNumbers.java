@@ -25,7 +25,7 @@ public record PageNumbers(String field) implements Pager<PageNumbers.State> {
             throw ApiException.validation("next", "is not a cursor of this list");
         }
         JsonNode body = port.call(SonarRequest.params("p", Long.toString(page), "ps", Integer.toString(size)));
-        List<JsonNode> items = SonarPaging.items(body, field);
+        List<JsonNode> items = SonarPaging.items(body, field, size);
         SonarPaging.Position next = SonarPaging.hasMore(page, size, items.size(), SonarPaging.total(body))
                 ? SonarPaging.at(page * size, size) : null;
         return new Page<>(body, items, next == null ? null : new State(next.page(), next.size()));

@@ -32,6 +32,14 @@ public class ProxyController {
     /** Plain relative segments only: no scheme, no host, no '//', no dot segments, no percent-encoding. */
     private static final Pattern SAFE_PATH = Pattern.compile("[A-Za-z0-9_-]+(/[A-Za-z0-9_-][A-Za-z0-9_.-]*)*");
     private static final List<String> SAFE_HEADERS = List.of("content-type");
+    /**
+     * Endpoints that mint, list or revoke the user's tokens, sign in or out, change a password or hold ALM
+     * credentials: a backend must not reach them with the user's token (it could mint itself a long-lived one).
+     */
+    private static final List<String> CREDENTIAL_ENDPOINTS = List.of("api/user_tokens", "api/authentication/login",
+            "api/authentication/logout", "api/users/change_password", "api/alm_integrations", "api/alm_settings");
+    /** Parameters naming organizations: they must name the linked account's own. */
+    private static final List<String> ORGANIZATION_PARAMETERS = List.of("organization", "organizations");
 
     private final ActionExecutor executor;
     private final ObjectMapper mapper;
@@ -109,7 +117,26 @@ public class ProxyController {
             throw ApiException.validation("path", "must be a relative path of plain segments (api/… or a v2 path): "
                     + "no scheme, host, '//', '..', '%' or query string");
         }
+        String lower = candidate.toLowerCase(Locale.ROOT);
+        for (String refused : CREDENTIAL_ENDPOINTS) {
+            if (lower.equals(refused) || lower.startsWith(refused + "/")) {
+                throw ApiException.forbidden("The proxy does not pass " + refused + ": it manages the user's credentials");
+            }
+        }
         return candidate;
+    }
+
+    /** The proxy acts in the linked account's organization only: any organization parameter must name it. */
+    static void requireLinkedOrganization(SonarRequest request, String organization) {
+        for (Map<String, String> parameters : List.of(request.query(), request.form())) {
+            for (String name : ORGANIZATION_PARAMETERS) {
+                String value = parameters.get(name);
+                if (value != null && java.util.Arrays.stream(value.split(",")).anyMatch(v -> !v.trim().equals(organization))) {
+                    throw ApiException.forbidden("The proxy acts only in the linked account's organization '"
+                            + organization + "'; '" + name + "' names another");
+                }
+            }
+        }
     }
 
     private static Map<String, String> parameters(String field, Map<String, JsonNode> values) {

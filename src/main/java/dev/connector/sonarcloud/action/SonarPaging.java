@@ -67,9 +67,22 @@ public final class SonarPaging {
 
     /** The items of the array at a dotted path. */
     public static List<JsonNode> items(JsonNode body, String dottedPath) {
+        return items(body, dottedPath, Integer.MAX_VALUE);
+    }
+
+    /**
+     * At most {@code limit} items of the array at a dotted path (the page size asked for): an upstream that sends
+     * more than it was asked for does not widen the page.
+     */
+    public static List<JsonNode> items(JsonNode body, String dottedPath, int limit) {
         JsonNode array = at(body, dottedPath);
-        List<JsonNode> items = new ArrayList<>(array.size());
-        array.forEach(items::add);
+        List<JsonNode> items = new ArrayList<>(Math.min(array.size(), limit));
+        for (JsonNode item : array) {
+            if (items.size() >= limit) {
+                break;
+            }
+            items.add(item);
+        }
         return items;
     }
 

@@ -32,7 +32,7 @@ public record V2PageIndex(String field, int maxPageSize) implements Pager<V2Page
             throw ApiException.validation("next", "is not a cursor of this list");
         }
         JsonNode body = port.call(SonarRequest.params("pageIndex", Long.toString(index), "pageSize", Integer.toString(size)));
-        List<JsonNode> items = SonarPaging.items(body, field);
+        List<JsonNode> items = SonarPaging.items(body, field, size);
         boolean more = SonarPaging.hasMore(index, size, items.size(), SonarPaging.total(body));
         return new Page<>(body, items, more ? new State(index + 1, size) : null);
     }

@@ -20,7 +20,8 @@ public class AuthWebConfig implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(callerInterceptor);
+        // the error page answers what the container refused, possibly before any credential was read
+        registry.addInterceptor(callerInterceptor).excludePathPatterns("/error");
     }
 
     @Override

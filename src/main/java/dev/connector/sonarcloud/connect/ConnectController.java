@@ -126,7 +126,8 @@ public class ConnectController {
         Caller caller = (Caller) request.getAttribute(Caller.ATTRIBUTE);
         AccountService.Linked linked = caller != null
                 ? connect.connectWithApiKey(caller, form)
-                : connect.connectWithSession((String) request.getAttribute(CallerInterceptor.SESSION_TOKEN), form);
+                : connect.connectWithSession((String) request.getAttribute(CallerInterceptor.SESSION_TOKEN),
+                        request.getRemoteAddr(), form);
         request.setAttribute(AccessLogFilter.ACCOUNT, linked.account().id().toString());
         return ResponseEntity.status(linked.created() ? 201 : 200)
                 .location(URI.create("/accounts/" + linked.account().id()))

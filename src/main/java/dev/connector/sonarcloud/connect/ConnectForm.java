@@ -1,5 +1,6 @@
 package dev.connector.sonarcloud.connect;
 
+import dev.connector.sonarcloud.account.OwnerText;
 import dev.connector.sonarcloud.account.TokenCredential;
 import dev.connector.sonarcloud.web.ApiException;
 import java.util.ArrayList;
@@ -13,8 +14,6 @@ import java.util.Map;
 public record ConnectForm(String personalAccessToken, String organizationKey, String region,
                           String originOwnerId, String originOwnerName, String originUsername, String label,
                           Boolean multiple) {
-
-    private static final int MAX_TEXT = 255;
 
     public static ConnectForm fromForm(Map<String, String> form) {
         String multiple = form.get("multiple");
@@ -31,24 +30,12 @@ public record ConnectForm(String personalAccessToken, String organizationKey, St
     /** Owner fields sent with an API key. */
     public void requireOwner() {
         List<ApiException.FieldError> errors = new ArrayList<>();
-        requireText(errors, "origin_owner_id", originOwnerId, true);
-        requireText(errors, "origin_owner_name", originOwnerName, true);
-        requireText(errors, "origin_username", originUsername, false);
-        requireText(errors, "label", label, false);
+        OwnerText.check(errors, "origin_owner_id", originOwnerId, true);
+        OwnerText.check(errors, "origin_owner_name", originOwnerName, true);
+        OwnerText.check(errors, "origin_username", originUsername, false);
+        OwnerText.check(errors, "label", label, false);
         if (!errors.isEmpty()) {
             throw ApiException.validation("The form has invalid fields", errors);
-        }
-    }
-
-    static void requireText(List<ApiException.FieldError> errors, String field, String value, boolean required) {
-        if (value == null || value.isBlank()) {
-            if (required) {
-                errors.add(new ApiException.FieldError(field, "is required and must not be blank"));
-            }
-        } else if (value.length() > MAX_TEXT) {
-            errors.add(new ApiException.FieldError(field, "must be at most " + MAX_TEXT + " characters"));
-        } else if (value.chars().anyMatch(Character::isISOControl)) {
-            errors.add(new ApiException.FieldError(field, "must not contain control characters"));
         }
     }
 

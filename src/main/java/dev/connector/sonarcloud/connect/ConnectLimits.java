@@ -10,12 +10,27 @@ public class ConnectLimits {
 
     private final PerMinuteLimiter perProject;
     private final PerMinuteLimiter perSession;
+    private final PerMinuteLimiter unknownSessions;
 
     public ConnectLimits(ConnectProperties properties) {
         this.perProject = new PerMinuteLimiter("connect-project", properties.projectRequestsPerMinute(), 50_000,
                 Duration.ofMinutes(10));
         this.perSession = new PerMinuteLimiter("connect-session", properties.sessionRequestsPerMinute(), 50_000,
                 Duration.ofMinutes(10));
+        this.unknownSessions = new PerMinuteLimiter("connect-unknown-session",
+                properties.unknownSessionTokensPerMinute(), 50_000, Duration.ofMinutes(10));
+    }
+
+    /**
+     * Guessing session tokens: an address that presented too many unknown, expired or spent ones this minute is
+     * refused before any database lookup.
+     */
+    public void requireSessionGuessesLeft(String clientAddress) {
+        unknownSessions.requireAvailable(clientAddress, "Too many unknown connect session tokens from this address");
+    }
+
+    public void recordUnknownSession(String clientAddress) {
+        unknownSessions.consume(clientAddress);
     }
 
     public void acquireForProject(String project) {

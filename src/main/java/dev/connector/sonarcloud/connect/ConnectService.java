@@ -1,6 +1,7 @@
 package dev.connector.sonarcloud.connect;
 
 import dev.connector.sonarcloud.account.AccountService;
+import dev.connector.sonarcloud.account.OwnerText;
 import dev.connector.sonarcloud.account.TokenCredential;
 import dev.connector.sonarcloud.auth.ApiKeys;
 import dev.connector.sonarcloud.auth.Caller;
@@ -57,10 +58,10 @@ public class ConnectService {
 
     public CreatedSession createSession(Caller caller, SessionRequest request) {
         List<ApiException.FieldError> errors = new ArrayList<>();
-        ConnectForm.requireText(errors, "origin_owner_id", request.originOwnerId(), true);
-        ConnectForm.requireText(errors, "origin_owner_name", request.originOwnerName(), true);
-        ConnectForm.requireText(errors, "origin_username", request.originUsername(), false);
-        ConnectForm.requireText(errors, "label", request.label(), false);
+        OwnerText.check(errors, "origin_owner_id", request.originOwnerId(), true);
+        OwnerText.check(errors, "origin_owner_name", request.originOwnerName(), true);
+        OwnerText.check(errors, "origin_username", request.originUsername(), false);
+        OwnerText.check(errors, "label", request.label(), false);
         long expiresIn = request.expiresIn() == null ? DEFAULT_SESSION_LIFETIME.toSeconds() : request.expiresIn();
         if (expiresIn < 60 || expiresIn > MAX_SESSION_LIFETIME.toSeconds()) {
             errors.add(new ApiException.FieldError("expires_in", "must be between 60 and 86400 seconds"));
@@ -94,15 +95,22 @@ public class ConnectService {
 
     /**
      * The session a token opens, while it can still link an account: not expired, not spent. A token serves any
-     * number of Hub calls until then; only linking an account (or too many failed attempts) spends it.
+     * number of Hub calls until then; only linking an account (or too many failed attempts) spends it. A client
+     * address that presented too many unknown tokens this minute is refused before the lookup (guessing).
      */
-    public ConnectSession activeSession(String sessionToken) {
+    public ConnectSession activeSession(String sessionToken, String clientAddress) {
         if (sessionToken == null || sessionToken.isBlank()) {
             throw ApiException.unauthorized("Send the connect session token");
         }
-        return sessions.findByTokenHash(ApiKeys.sha256(sessionToken.strip()))
+        limits.requireSessionGuessesLeft(clientAddress);
+        ConnectSession session = sessions.findByTokenHash(ApiKeys.sha256(sessionToken.strip()))
                 .filter(s -> s.spentAt() == null && s.expiresAt().isAfter(clock.instant()))
-                .orElseThrow(() -> ApiException.unauthorized("The connect session is unknown, expired or already used"));
+                .orElse(null);
+        if (session == null) {
+            limits.recordUnknownSession(clientAddress);
+            throw ApiException.unauthorized("The connect session is unknown, expired or already used");
+        }
+        return session;
     }
 
     /** StackOne's authenticate: the backend checks a session token it was handed; another project's is unknown. */
@@ -117,8 +125,8 @@ public class ConnectService {
     }
 
     /** The form posted with a connect session token. */
-    public AccountService.Linked connectWithSession(String sessionToken, ConnectForm form) {
-        return connectWithSession(activeSession(sessionToken), form);
+    public AccountService.Linked connectWithSession(String sessionToken, String clientAddress, ConnectForm form) {
+        return connectWithSession(activeSession(sessionToken, clientAddress), form);
     }
 
     /** The form posted for an open session (the Hub's POST /hub/accounts and the hosted page). */

@@ -8,6 +8,7 @@ import dev.connector.sonarcloud.connect.ConnectForm;
 import dev.connector.sonarcloud.connect.ConnectService;
 import dev.connector.sonarcloud.connect.ConnectSession;
 import dev.connector.sonarcloud.web.ApiException;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,10 +41,13 @@ public class HubController {
 
     private final ConnectService connect;
     private final AccountService accounts;
+    /** The current request (a proxy): its client address counts unknown session tokens. */
+    private final HttpServletRequest request;
 
-    public HubController(ConnectService connect, AccountService accounts) {
+    public HubController(ConnectService connect, AccountService accounts, HttpServletRequest request) {
         this.connect = connect;
         this.accounts = accounts;
+        this.request = request;
     }
 
     @GetMapping("/settings")
@@ -136,7 +140,7 @@ public class HubController {
     }
 
     private ConnectSession session(String token) {
-        return connect.activeSession(token);
+        return connect.activeSession(token, request.getRemoteAddr());
     }
 
     /** Only the account this session was made to re-link is visible through it. */

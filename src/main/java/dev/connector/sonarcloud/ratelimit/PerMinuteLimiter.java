@@ -28,6 +28,19 @@ public final class PerMinuteLimiter {
         this.limiters = Caffeine.newBuilder().maximumSize(maxKeys).expireAfterAccess(idle).build();
     }
 
+    /** 429 when the key has no permit left this minute, without taking one (see {@link #consume}). */
+    public void requireAvailable(String key, String detail) {
+        RateLimiter limiter = limiters.getIfPresent(key);
+        if (limiter != null && limiter.getMetrics().getAvailablePermissions() <= 0) {
+            acquire(key, detail);
+        }
+    }
+
+    /** Takes a permit if one is left; never refuses (for counting failures, checked by {@link #requireAvailable}). */
+    public void consume(String key) {
+        limiters.get(key, k -> RateLimiter.of(name, config)).acquirePermission();
+    }
+
     public void acquire(String key, String detail) {
         RateLimiter limiter = limiters.get(key, k -> RateLimiter.of(name, config));
         if (!limiter.acquirePermission()) {

@@ -10,6 +10,8 @@ import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.core5.concurrent.Cancellable;
+import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.springframework.beans.factory.ObjectProvider;
@@ -26,7 +28,8 @@ import org.springframework.web.client.RestClient;
  * The upstream HTTP stack: one pooled keep-alive Apache HttpClient 5 behind one request-factory bean
  * (swap the bean to change the client). Redirects are never followed (the host must stay the region's) and the
  * client's own retries are off (the service retries with its own rules). The response timeout of each attempt
- * comes from {@link SonarClient#ATTEMPT_TIMEOUT} so that no attempt outlives the request's deadline.
+ * comes from {@link SonarClient#ATTEMPT_TIMEOUT}, and each request is handed to {@link SonarClient#EXCHANGE} so that
+ * the request's deadline can abort it mid-body: no attempt outlives the deadline.
  */
 @Configuration
 public class HttpClientConfig {
@@ -70,7 +73,14 @@ public class HttpClientConfig {
             factory.setReadTimeout(properties.readTimeout());
             return factory;
         }
-        HttpComponentsClientHttpRequestFactory factory = new HttpComponentsClientHttpRequestFactory(sonarHttpClient);
+        HttpComponentsClientHttpRequestFactory factory = new HttpComponentsClientHttpRequestFactory(sonarHttpClient) {
+            @Override
+            protected void postProcessHttpRequest(ClassicHttpRequest request) {
+                if (SonarClient.EXCHANGE.isBound() && request instanceof Cancellable cancellable) {
+                    SonarClient.EXCHANGE.get().bind(cancellable);
+                }
+            }
+        };
         factory.setConnectionRequestTimeout(properties.connectTimeout());
         factory.setHttpContextFactory((method, uri) -> {
             HttpClientContext context = HttpClientContext.create();

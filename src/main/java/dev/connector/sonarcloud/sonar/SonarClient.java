@@ -6,6 +6,7 @@ import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
@@ -15,6 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -37,6 +40,8 @@ public class SonarClient {
 
     /** The response timeout of the current attempt, read by the request factory. */
     static final ScopedValue<Duration> ATTEMPT_TIMEOUT = ScopedValue.newInstance();
+    /** The current attempt, bound to its client request by the request factory (so the deadline can abort it). */
+    static final ScopedValue<UpstreamExchange> EXCHANGE = ScopedValue.newInstance();
 
     private static final Logger log = LoggerFactory.getLogger(SonarClient.class);
 
@@ -47,6 +52,8 @@ public class SonarClient {
     private final AccountRateLimits rateLimits;
     private final SonarErrors errors;
     private final MeterRegistry meters;
+    /** Aborts attempts still running at their request's deadline (a per-read timeout alone lets a trickle through). */
+    private final ScheduledThreadPoolExecutor deadlines;
 
     public SonarClient(RestClient sonarRestClient, RegionProperties regions, UpstreamProperties properties,
                        RegionGuards guards, AccountRateLimits rateLimits, SonarErrors errors, MeterRegistry meters) {
@@ -57,11 +64,23 @@ public class SonarClient {
         this.rateLimits = rateLimits;
         this.errors = errors;
         this.meters = meters;
+        this.deadlines = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().daemon().name("upstream-deadline").factory());
+        this.deadlines.setRemoveOnCancelPolicy(true);
+    }
+
+    @PreDestroy
+    void stop() {
+        deadlines.shutdownNow();
     }
 
     /** A call context whose deadline starts now. */
     public SonarCall call(Region region, String token, String rateLimitKey) {
-        return new SonarCall(region, token, rateLimitKey, System.nanoTime() + properties.deadline().toNanos());
+        return call(region, token, rateLimitKey, null);
+    }
+
+    /** A call context for a project, which gets at most its share of the region's concurrent calls. */
+    public SonarCall call(Region region, String token, String rateLimitKey, String project) {
+        return new SonarCall(region, token, rateLimitKey, project, System.nanoTime() + properties.deadline().toNanos());
     }
 
     public SonarResponse execute(SonarCall call, SonarRequest request) {
@@ -75,6 +94,11 @@ public class SonarClient {
             Outcome outcome = attempt(call, request, uri, safeUrl);
             if (outcome.response() != null && outcome.response().status() < 500 && outcome.response().status() != 429) {
                 SonarResponse response = outcome.response();
+                if (response.status() >= 300 && response.status() < 400) {
+                    throw ApiException.providerError("SonarQube Cloud answered a redirect (" + response.status()
+                            + "), which the service does not follow")
+                            .withProviderError(new ApiException.ProviderError(response.status(), response.url(), null));
+                }
                 if (response.status() >= 400) {
                     throw new SonarClientError(response);
                 }
@@ -101,24 +125,33 @@ public class SonarClient {
             return new Outcome(null, "deadline", false, null, timeout());
         }
         Bulkhead bulkhead = guards.bulkhead(call.region());
-        CircuitBreaker breaker = guards.breaker(call.region());
+        CircuitBreaker breaker = guards.breaker(call.region(), call.project());
         if (!breaker.tryAcquirePermission()) {
             record(call, request, "circuit_open", 0, 0);
             return new Outcome(null, "circuit_open", false, null, ApiException.unavailable(ErrorCode.PROVIDER_UNAVAILABLE,
                     "SonarQube Cloud (" + call.region().id() + ") is failing; calls are paused for a moment",
-                    guards.secondsUntilHalfOpen(call.region())));
+                    guards.secondsUntilHalfOpen(breaker)));
+        }
+        if (!guards.tryAcquireProjectShare(call.region(), call.project())) {
+            breaker.releasePermission();
+            record(call, request, "project_share_full", 0, 0);
+            return new Outcome(null, "project_share_full", false, null, ApiException.unavailable(ErrorCode.PROVIDER_UNAVAILABLE,
+                    "This project has too many concurrent calls to SonarQube Cloud (" + call.region().id() + ")", 1));
         }
         if (!bulkhead.tryAcquirePermission()) {
+            guards.releaseProjectShare(call.region(), call.project());
             breaker.releasePermission();
             record(call, request, "bulkhead_full", 0, 0);
             return new Outcome(null, "bulkhead_full", false, null, ApiException.unavailable(ErrorCode.PROVIDER_UNAVAILABLE,
                     "Too many concurrent calls to SonarQube Cloud (" + call.region().id() + ")", 1));
         }
         Duration attemptTimeout = Duration.ofNanos(Math.min(properties.readTimeout().toNanos(), remaining));
+        UpstreamExchange exchange = new UpstreamExchange(call.deadlineNanos());
+        ScheduledFuture<?> alarm = deadlines.schedule(exchange::expire, remaining, TimeUnit.NANOSECONDS);
         long start = System.nanoTime();
         try {
-            SonarResponse response = ScopedValue.where(ATTEMPT_TIMEOUT, attemptTimeout)
-                    .call(() -> send(call, request, uri, safeUrl));
+            SonarResponse response = ScopedValue.where(ATTEMPT_TIMEOUT, attemptTimeout).where(EXCHANGE, exchange)
+                    .call(() -> send(call, request, uri, safeUrl, exchange));
             long took = System.nanoTime() - start;
             if (response.status() >= 500) {
                 breaker.onError(took, TimeUnit.NANOSECONDS, new UpstreamServerError(response.status()));
@@ -130,10 +163,21 @@ public class SonarClient {
                     || response.status() == 429;
             Long retryAfter = response.status() == 429 ? retryAfterSeconds(response) : null;
             return new Outcome(response, response.status() == 429 ? "rate_limited" : "server_error", retryable, retryAfter, null);
-        } catch (IOException | ResourceAccessException e) {
+        } catch (UpstreamBodies.TooLarge e) {
+            // what a tenant's own content made large is not an outage of the region: not counted by the breaker
+            breaker.releasePermission();
+            record(call, request, "too_large", e.status, System.nanoTime() - start);
+            log.warn("SonarQube Cloud {} {} answered more than {} bytes", call.region().id(), request.endpoint(),
+                    properties.maxResponseSize().toBytes());
+            return new Outcome(null, "too_large", false, null,
+                    UpstreamBodies.tooLarge(e.status, safeUrl, properties.maxResponseSize().toBytes()));
+        } catch (IOException | ResourceAccessException | IllegalStateException e) {
+            if (e instanceof IllegalStateException && !exchange.aborted()) {
+                throw (IllegalStateException) e; // the client releasing a connection that an abort dropped, else a bug
+            }
             long took = System.nanoTime() - start;
             breaker.onError(took, TimeUnit.NANOSECONDS, e);
-            boolean timedOut = isTimeout(e);
+            boolean timedOut = isTimeout(e) || exchange.expired();
             record(call, request, timedOut ? "timeout" : "network_error", 0, took);
             log.warn("SonarQube Cloud {} {} failed: {}", call.region().id(), request.endpoint(),
                     timedOut ? "timeout" : e.getClass().getSimpleName());
@@ -141,11 +185,14 @@ public class SonarClient {
                     : ApiException.providerError("SonarQube Cloud could not be reached")
                     .withProviderError(new ApiException.ProviderError(0, safeUrl, null)));
         } finally {
+            alarm.cancel(false);
             bulkhead.onComplete();
+            guards.releaseProjectShare(call.region(), call.project());
         }
     }
 
-    private SonarResponse send(SonarCall call, SonarRequest request, URI uri, String safeUrl) throws IOException {
+    private SonarResponse send(SonarCall call, SonarRequest request, URI uri, String safeUrl, UpstreamExchange exchange)
+            throws IOException {
         RestClient.RequestBodySpec spec = restClient.method(request.method()).uri(uri)
                 .headers(headers -> {
                     if (call.token() != null) {
@@ -161,9 +208,13 @@ public class SonarClient {
         }
         return spec.exchange((req, res) -> {
             MediaType type = res.getHeaders().getContentType();
-            byte[] body = res.getBody().readAllBytes();
-            return new SonarResponse(res.getStatusCode().value(), type == null ? null : type.toString(), body, safeUrl,
-                    res.getHeaders().getFirst(HttpHeaders.RETRY_AFTER));
+            int status = res.getStatusCode().value();
+            byte[] body = UpstreamBodies.read(res.getBody(), properties.maxResponseSize().toBytes(), exchange, status);
+            if (!exchange.finish()) {
+                throw new SocketTimeoutException("the request's deadline passed");
+            }
+            return new SonarResponse(status, type == null ? null : type.toString(),
+                    UpstreamBodies.redact(body, call.token()), safeUrl, res.getHeaders().getFirst(HttpHeaders.RETRY_AFTER));
         });
     }
 

@@ -29,7 +29,16 @@ public class SonarCredentials {
     }
 
     public Identity validate(Region region, String token, String organizationKey) {
-        SonarCall call = client.call(region, token, null);
+        return validate(client.call(region, token, null), organizationKey);
+    }
+
+    /** Validation for an existing account: its calls count against the account's rate limit and project share. */
+    public Identity validate(Region region, String token, String organizationKey, String accountId, String project) {
+        return validate(client.call(region, token, accountId, project), organizationKey);
+    }
+
+    private Identity validate(SonarCall call, String organizationKey) {
+        Region region = call.region();
         try {
             JsonNode validation = client.execute(call, SonarRequest.get("api/authentication/validate", null)).json(mapper);
             if (!validation.path("valid").asBoolean(false)) {

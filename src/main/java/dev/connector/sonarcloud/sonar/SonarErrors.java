@@ -15,6 +15,9 @@ import tools.jackson.databind.ObjectMapper;
 public class SonarErrors {
 
     private static final int MAX_RAW_TEXT = 2_000;
+    /** SonarQube's error bodies are small; a larger one is shown as cut text, not parsed and repeated whole. */
+    private static final int MAX_PARSED_ERROR_BODY = 16 * 1024;
+    private static final int MAX_MESSAGES = 1_000;
     private final ObjectMapper mapper;
 
     public SonarErrors(ObjectMapper mapper) {
@@ -30,12 +33,16 @@ public class SonarErrors {
         if (response.body().length == 0) {
             return null;
         }
-        try {
-            return mapper.readTree(response.body());
-        } catch (JacksonException e) {
-            String text = new String(response.body(), StandardCharsets.UTF_8);
-            return text.length() > MAX_RAW_TEXT ? text.substring(0, MAX_RAW_TEXT) : text;
+        if (response.body().length <= MAX_PARSED_ERROR_BODY) {
+            try {
+                return mapper.readTree(response.body());
+            } catch (JacksonException e) {
+                // shown as text below
+            }
         }
+        int length = Math.min(response.body().length, MAX_RAW_TEXT * 4);
+        String text = new String(response.body(), 0, length, StandardCharsets.UTF_8);
+        return text.length() > MAX_RAW_TEXT ? text.substring(0, MAX_RAW_TEXT) : text;
     }
 
     /** SonarQube's own messages, joined; empty when it gave none. */
@@ -52,7 +59,8 @@ public class SonarErrors {
         if (node.path("message").isString()) {
             messages.add(node.path("message").asString());
         }
-        return String.join("; ", messages);
+        String joined = String.join("; ", messages);
+        return joined.length() > MAX_MESSAGES ? joined.substring(0, MAX_MESSAGES) + "…" : joined;
     }
 
     /** 400, 403, 404 and other 4xx pass through with their meaning and the provider's error. */

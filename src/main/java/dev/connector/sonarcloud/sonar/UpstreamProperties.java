@@ -3,8 +3,12 @@ package dev.connector.sonarcloud.sonar;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
-/** How the service talks to SonarQube Cloud: timeouts, retries, the per-account rate limit, the pool. */
+/**
+ * How the service talks to SonarQube Cloud: timeouts, retries, the per-account rate limit, the pool, the largest
+ * response body read (after decompression) and each project's share of a region's concurrent calls.
+ */
 @ConfigurationProperties("connector.upstream")
 public record UpstreamProperties(
         @DefaultValue("2s") Duration connectTimeout,
@@ -17,5 +21,7 @@ public record UpstreamProperties(
         @DefaultValue("900") int accountRequestsPerMinute,
         @DefaultValue("200") int maxConnections,
         /* apache (pooled Apache HttpClient 5) or jdk (the JDK HttpClient, kept for comparison in the benchmark) */
-        @DefaultValue("apache") String httpClient) {
+        @DefaultValue("apache") String httpClient,
+        @DefaultValue("6MB") DataSize maxResponseSize,
+        @DefaultValue("50") int projectMaxConcurrentCalls) {
 }

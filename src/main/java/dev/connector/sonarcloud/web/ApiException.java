@@ -58,6 +58,10 @@ public class ApiException extends RuntimeException {
         return of(ErrorCode.METHOD_NOT_ALLOWED, detail);
     }
 
+    public static ApiException conflict(String detail) {
+        return of(ErrorCode.CONFLICT, detail);
+    }
+
     public static ApiException accountNotActive(String detail) {
         return of(ErrorCode.ACCOUNT_NOT_ACTIVE, detail);
     }

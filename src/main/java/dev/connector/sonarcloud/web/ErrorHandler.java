@@ -9,6 +9,8 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.BindException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -49,8 +51,10 @@ public class ErrorHandler {
     ResponseEntity<Object> unreadable(HttpMessageNotReadableException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof ApiException api) {
-                return problems.entity(api);
+                return problems.entity(api); // thrown by the body stream (too large, too slow), whatever wraps it
             }
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
                 String field = fieldPath(databind);
                 return problems.entity(ApiException.validation(field, "has the wrong type or shape"));
@@ -121,11 +125,25 @@ public class ErrorHandler {
     }
 
     @ExceptionHandler({CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,
-            TransientDataAccessException.class})
+            TransientDataAccessException.class, CannotCreateTransactionException.class})
     ResponseEntity<Object> database(Exception e) {
         log.warn("database unavailable: {}", e.getClass().getSimpleName());
         return problems.entity(ApiException.unavailable(ErrorCode.DATABASE_UNAVAILABLE,
                 "The service's database is unavailable; nothing was changed. Try again shortly.", 5));
+    }
+
+    /** A transaction that could not commit or roll back: the connection broke (the database went away). */
+    @ExceptionHandler(TransactionSystemException.class)
+    ResponseEntity<Object> transaction(TransactionSystemException e) {
+        log.warn("database unavailable: {}", e.getClass().getSimpleName());
+        return problems.entity(ApiException.unavailable(ErrorCode.DATABASE_UNAVAILABLE,
+                "The service's database is unavailable. Try again shortly.", 5));
+    }
+
+    /** Parameters first read past {@link RequestParametersFilter}; the message quotes the value, so it is not logged. */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    ResponseEntity<Object> malformedParameters(Exception e) {
+        return problems.entity(RequestParametersFilter.malformed());
     }
 
     @ExceptionHandler(Exception.class)

@@ -28,6 +28,11 @@ public class Problems {
 
     public static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
     private static final String TYPE_BASE = "https://docs.sonarcloud-connector.dev/errors/";
+    /**
+     * RFC 9110 asks a 401 to name the scheme. Bearer only: a Basic challenge would make browsers (the Hub page)
+     * pop up a sign-in dialog; Basic with the key as user name is still accepted.
+     */
+    static final String CHALLENGE = "Bearer realm=\"sonarcloud-connector\"";
 
     private final ObjectMapper objectMapper;
 
@@ -63,6 +68,9 @@ public class Problems {
         if (e.retryAfterSeconds() != null) {
             builder.header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()));
         }
+        if (e.status() == 401) {
+            builder.header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE);
+        }
         return builder.body(body(e));
     }
 
@@ -72,6 +80,9 @@ public class Problems {
         response.setContentType(contentType(request).toString());
         if (e.retryAfterSeconds() != null) {
             response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()));
+        }
+        if (e.status() == 401) {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE);
         }
         objectMapper.writeValue(response.getOutputStream(), body(e));
     }

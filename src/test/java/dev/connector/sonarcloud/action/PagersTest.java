@@ -51,12 +51,19 @@ class PagersTest {
         private final Map<String, String> inputs = new HashMap<>();
         private final int pageSize;
         private final boolean sendTotal;
+        /** A hostile upstream: every matching item on every page, whatever size was asked for. */
+        private boolean overfill;
         int calls;
 
         FakeSonar(List<Item> items, int pageSize, boolean sendTotal) {
             this.items = items;
             this.pageSize = pageSize;
             this.sendTotal = sendTotal;
+        }
+
+        FakeSonar overfill() {
+            overfill = true;
+            return this;
         }
 
         FakeSonar input(String name, String value) {
@@ -103,8 +110,9 @@ class PagersTest {
             }
             ObjectNode body = NODES.objectNode();
             ArrayNode array = body.putArray("items");
-            long from = (page - 1) * size;
-            for (long i = from; i < Math.min(from + size, matching.size()); i++) {
+            long from = overfill ? 0 : (page - 1) * size;
+            long to = overfill ? matching.size() : Math.min(from + size, matching.size());
+            for (long i = from; i < to; i++) {
                 array.add(matching.get((int) i).json());
             }
             if (sendTotal) {
@@ -181,6 +189,21 @@ class PagersTest {
     }
 
     // --- one pager each ---
+
+    @Test
+    void h4_noPagerAnswersMoreItemsThanItsPageSizeWhateverTheUpstreamSends() {
+        List<Item> items = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            items.add(new Item("K" + i, 1_700_000_000L + i, "TO_REVIEW", null));
+        }
+        List<Pager<?>> pagers = List.of(new PageNumbers("items"), new V2PageIndex("items"),
+                new IssueWindows("items", "created_after"), new FilterPartitions("items", FilterPartitions.HOTSPOT_STATES));
+        for (Pager<?> pager : pagers) {
+            Pager.Page<?> page = pager.fetch(new FakeSonar(items, 7, true).overfill(), null);
+            assertThat(page.items()).as(pager.getClass().getSimpleName()).hasSize(7);
+            assertThat(page.next()).as(pager.getClass().getSimpleName()).isNotNull();
+        }
+    }
 
     @Test
     void singleObjectAndWholeListReadOnce() {

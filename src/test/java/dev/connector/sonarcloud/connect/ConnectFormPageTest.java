@@ -71,7 +71,7 @@ class ConnectFormPageTest extends IntegrationTest {
 
     @Test
     void withAReturnUrlTheBrowserIsSentBack() {
-        ConnectPage page = new ConnectPage(new WebProperties(65_536,
+        ConnectPage page = new ConnectPage(new WebProperties(65_536, java.time.Duration.ofSeconds(10),
                 new WebProperties.Hub(List.of(), "https://hub.example.com/sonar/done?x=1")));
         AccountView account = new AccountView("6f1c0e2a-1111-4222-8333-944445555666", "sonarcloud", "SonarQube Cloud", "active", List.of(),
                 "u", "U", null, null, new AccountView.SetupInformation("my-org", "eu", "jdoe", "J"), null, null, null, null);

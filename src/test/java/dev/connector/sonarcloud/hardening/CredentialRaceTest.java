@@ -24,12 +24,13 @@ import org.springframework.beans.factory.annotation.Autowired;
  * H1: a write (delete, new credentials, status change) racing with actions that miss the credential cache must not
  * leave the old credential in the cache. Each trial links a fresh account (cold cache), releases readers that load
  * the credential at the same moment as the write, and checks what the cache serves once the write has returned.
- * On the code before the fix about one trial in three to five caught the stale entry; 100 trials per write catch
- * a 1-in-40 race with probability 1 - (39/40)^100 = 92%, and the three variants together (300 trials) 99.95%.
+ * On the code before the fix about one trial in three to five caught the stale entry; 200 trials per write catch
+ * a 1-in-40 race with probability 1 - (39/40)^200 = 99.4%, and the three variants together (600 trials)
+ * 1 - 2.5e-7, in about ten seconds.
  */
 class CredentialRaceTest extends IntegrationTest {
 
-    private static final int TRIALS = 100;
+    private static final int TRIALS = 200;
     private static final int READERS = 8;
     private static final String PROJECT = "project-a";
     private static final String OLD_TOKEN = "0123456789abcdef0123456789abcdef01234567";

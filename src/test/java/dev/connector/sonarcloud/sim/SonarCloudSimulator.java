@@ -57,6 +57,9 @@ public final class SonarCloudSimulator implements AutoCloseable {
                 .mappingSource(new NoMappings())
                 .extensions(new SonarTransformer(router = new Router(state)))
                 .useChunkedTransferEncoding(Options.ChunkedEncodingPolicy.NEVER)
+                // bodies go out as stubbed: compressing a 50 MB hostile body costs seconds, and a gzip bomb is
+                // already compressed
+                .gzipDisabled(true)
                 .stubRequestLoggingDisabled(true);
         if (journal) {
             options.maxRequestJournalEntries(JOURNAL_LIMIT);
@@ -266,6 +269,98 @@ public final class SonarCloudSimulator implements AutoCloseable {
             response.withHeader("Content-Type", Reply.JSON).withBody(jsonBody);
         }
         addFault(request(method.toUpperCase(Locale.ROOT), urlPathEqualTo(urlPath)), response);
+    }
+
+    // ---- hostile modes (what a broken or malicious upstream could send)
+
+    /**
+     * 200 JSON whose list {@code listField} holds small items until the body is about {@code bytes} long (whatever
+     * page size was asked for), e.g. {@code hugeBody("/api/components/search", "components", 50 << 20)}.
+     */
+    public void hugeBody(String urlPath, String listField, int bytes) {
+        String item = "{\"key\":\"my-org_p\",\"name\":\"P\",\"qualifier\":\"TRK\"},";
+        StringBuilder body = new StringBuilder(bytes + 200)
+                .append("{\"paging\":{\"pageIndex\":1,\"pageSize\":1,\"total\":1000000},\"")
+                .append(listField).append("\":[");
+        while (body.length() < bytes) {
+            body.append(item);
+        }
+        body.setLength(body.length() - 1);
+        body.append("]}");
+        addFault(any(urlPathEqualTo(urlPath)), aResponse().withStatus(200).withHeader("Content-Type", Reply.JSON)
+                .withBody(body.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+    }
+
+    /**
+     * 200 JSON sent with {@code Content-Encoding: gzip}: about 1 MB on the wire that inflates to 1 GB (a JSON list
+     * full of spaces), built once per JVM.
+     */
+    public void gzipBomb(String urlPath) {
+        addFault(any(urlPathEqualTo(urlPath)), aResponse().withStatus(200).withHeader("Content-Type", Reply.JSON)
+                .withHeader("Content-Encoding", "gzip").withBody(GzipBomb.BYTES));
+    }
+
+    /**
+     * Concatenated gzip members (valid gzip, and what decoders read as one stream): one with the JSON start, then
+     * the same compressed megabyte of spaces 1,024 times. Built in milliseconds, unlike deflating a gigabyte.
+     */
+    private static final class GzipBomb {
+        static final byte[] BYTES = build();
+
+        private static byte[] build() {
+            byte[] spaces = new byte[1 << 20];
+            java.util.Arrays.fill(spaces, (byte) ' ');
+            byte[] megabyte = gzip(spaces);
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(megabyte.length * 1024 + 64);
+            out.writeBytes(gzip("{\"components\":[".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+            for (int i = 0; i < 1024; i++) {
+                out.writeBytes(megabyte);
+            }
+            out.writeBytes(gzip("]}".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+            return out.toByteArray();
+        }
+
+        private static byte[] gzip(byte[] data) {
+            try {
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+                try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(out)) {
+                    gzip.write(data);
+                }
+                return out.toByteArray();
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** The normal answer, dribbled in {@code chunks} pieces spread over {@code total} (a byte now and then). */
+    public void trickle(String urlPath, int chunks, Duration total) {
+        addFault(any(urlPathEqualTo(urlPath)), aResponse().withTransformers(SonarTransformer.NAME)
+                .withChunkedDribbleDelay(chunks, (int) total.toMillis()));
+    }
+
+    /** A redirect ({@code status} 3xx) to {@code location}. */
+    public void redirect(String urlPath, int status, String location) {
+        addFault(any(urlPathEqualTo(urlPath)), aResponse().withStatus(status).withHeader("Location", location));
+    }
+
+    /** An error whose v1 body echoes the request's Authorization header (so, the token). */
+    public void echoAuthorization(String urlPath, int status) {
+        addFault(any(urlPathEqualTo(urlPath)), aResponse().withStatus(status).withHeader("Content-Type", Reply.JSON)
+                .withBody("{\"errors\":[{\"msg\":\"Rejected {{request.headers.Authorization}} for {{request.path}}\"}]}")
+                .withTransformers("response-template"));
+    }
+
+    /** An error body of about {@code bytes}: one v1 message that long. */
+    public void hugeError(String urlPath, int status, int bytes) {
+        addFault(any(urlPathEqualTo(urlPath)), aResponse().withStatus(status).withHeader("Content-Type", Reply.JSON)
+                .withBody("{\"errors\":[{\"msg\":\"" + "x".repeat(bytes) + "\"}]}"));
+    }
+
+    /** 200 with an HTML page where JSON belongs (a captive portal, a proxy's error page). */
+    public void wrongContentType(String urlPath) {
+        addFault(any(urlPathEqualTo(urlPath)), aResponse().withStatus(200).withHeader("Content-Type", "text/html")
+                .withBody("<html><body><h1>Service Temporarily Unavailable</h1></body></html>"));
     }
 
     @Override

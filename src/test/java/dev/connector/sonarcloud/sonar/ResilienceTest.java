@@ -20,6 +20,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** Test settings (IntegrationTest): breaker opens at 50% of 5+ calls, stays open 2 s; attempt timeout 2 s; deadline 5 s. */
 class ResilienceTest extends IntegrationTest {
 
+    /** Project A's breaker for the EU region (each project has its own per region). */
+    private static final String EU_BREAKER = "sonar-eu:project-a";
+
     @Autowired
     BulkheadRegistry bulkheads;
 
@@ -39,13 +42,13 @@ class ResilienceTest extends IntegrationTest {
     @Test
     void breakerOpensOn5xxFailsFastWithoutUpstreamCallsAndOtherRegionsKeepWorking() {
         EU.failWith(500);
-        CircuitBreaker breaker = breakers.circuitBreaker("sonar-eu");
+        CircuitBreaker breaker = breakers.circuitBreaker(EU_BREAKER);
         for (int i = 0; i < 10 && breaker.getState() != CircuitBreaker.State.OPEN; i++) {
             Api.Response response = projects(eu);
             assertThat(response.status()).isEqualTo(502);
             assertThat(response.json().path("code").asString()).isEqualTo("provider_error");
         }
-        assertThat(breakers.circuitBreaker("sonar-eu").getState()).isEqualTo(CircuitBreaker.State.OPEN);
+        assertThat(breakers.circuitBreaker(EU_BREAKER).getState()).isEqualTo(CircuitBreaker.State.OPEN);
         int before = EU.requestCount();
         for (int i = 0; i < 100; i++) {
             Api.Response response = projects(eu);
@@ -55,11 +58,11 @@ class ResilienceTest extends IntegrationTest {
         }
         assertThat(EU.requestCount()).isEqualTo(before);
         assertThat(projects(us).status()).isEqualTo(200);
-        Api.Response health = api().get("/actuator/health");
+        Api.Response health = full().get("/actuator/health"); // components: an admin key
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().path("components").path("upstream").path("status").asString()).isEqualTo("DEGRADED");
         assertThat(api().get("/actuator/health/readiness").json().path("status").asString()).isEqualTo("UP");
-        assertThat(api().get("/actuator/prometheus").text()).contains("name=\"sonar-eu\",state=\"open\"} 1.0");
+        assertThat(api().get("/actuator/prometheus").text()).contains("name=\"" + EU_BREAKER + "\",state=\"open\"} 1.0");
     }
 
     @Test
@@ -68,14 +71,14 @@ class ResilienceTest extends IntegrationTest {
         for (int i = 0; i < 5; i++) {
             projects(eu);
         }
-        assertThat(breakers.circuitBreaker("sonar-eu").getState()).isEqualTo(CircuitBreaker.State.OPEN);
+        assertThat(breakers.circuitBreaker(EU_BREAKER).getState()).isEqualTo(CircuitBreaker.State.OPEN);
         EU.reset();
         Thread.sleep(2_200);
         for (int i = 0; i < 3; i++) {
             assertThat(projects(eu).status()).isEqualTo(200);
         }
-        assertThat(breakers.circuitBreaker("sonar-eu").getState()).isEqualTo(CircuitBreaker.State.CLOSED);
-        assertThat(api().get("/actuator/health").json().path("components").path("upstream").path("status").asString()).isEqualTo("UP");
+        assertThat(breakers.circuitBreaker(EU_BREAKER).getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+        assertThat(full().get("/actuator/health").json().path("components").path("upstream").path("status").asString()).isEqualTo("UP");
     }
 
     @Test
@@ -88,7 +91,7 @@ class ResilienceTest extends IntegrationTest {
         Api.Response last = full().account(eu).get("/actions/projects/" + EU_PROJECT);
         assertThat(last.json().path("provider_errors").path(0).path("status").asInt()).isEqualTo(404);
         assertThat(last.json().path("provider_errors").path(0).path("url").asString()).contains("/api/components/show");
-        assertThat(breakers.circuitBreaker("sonar-eu").getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+        assertThat(breakers.circuitBreaker(EU_BREAKER).getState()).isEqualTo(CircuitBreaker.State.CLOSED);
     }
 
     @Test
@@ -131,7 +134,7 @@ class ResilienceTest extends IntegrationTest {
         assertThat(response.json().path("code").asString()).isEqualTo("rate_limited");
         assertThat(response.header("Retry-After")).isEqualTo("1");
         assertThat(EU.requestCount("/api/components/search")).isGreaterThanOrEqualTo(2);
-        assertThat(breakers.circuitBreaker("sonar-eu").getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+        assertThat(breakers.circuitBreaker(EU_BREAKER).getState()).isEqualTo(CircuitBreaker.State.CLOSED);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.connector.sonarcloud.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.connector.sonarcloud.support.Api;
 import dev.connector.sonarcloud.support.IntegrationTest;
 import dev.connector.sonarcloud.support.TestKeys;
 import java.net.URI;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import tools.jackson.databind.JsonNode;
 
 /** Every answer to an allowed origin carries CORS headers (filter rejections too); one access line per request. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -94,6 +96,12 @@ class CorsAndAccessLogTest extends IntegrationTest {
         assertThat(actionLine).contains("\"http_method\":\"GET\"", "\"http_status\":200", "\"project\":\"project-a\"",
                 "\"account_id\":\"" + accountId + "\"", "\"duration_ms\":").doesNotContain("page_size", TestKeys.FULL, basic);
         assertThat(actionLine).contains("\"http_route\":\"/actions/projects\"");
+        // one ECS JSON object per line (Spring Boot's ECS members, written by EcsAsStringFormatter)
+        JsonNode ecs = Api.JSON.readTree(actionLine);
+        assertThat(ecs.path("ecs").path("version").asString()).isNotEmpty();
+        assertThat(ecs.path("log").path("logger").asString()).isEqualTo("dev.connector.sonarcloud.access");
+        assertThat(ecs.path("@timestamp").asString()).endsWith("Z");
+        assertThat(ecs.path("request_id").asString()).isEqualTo(requestIds.get(0));
         String accountLine = accessLines(output, requestIds.get(1)).getFirst();
         assertThat(accountLine).contains("\"http_route\":\"/accounts/{id}\"", "\"account_id\":\"" + accountId + "\"");
         // /connect names the account it linked

@@ -185,6 +185,23 @@ class StackOneWireTest extends IntegrationTest {
                 .isEqualTo(400);
     }
 
+    /** StackOne's route goes through the same proxy rules as /actions/proxy, the query string inside path included. */
+    @Test
+    void unifiedProxyRefusesCredentialEndpointsAndOtherOrganizations() {
+        String id = linkOwner("owner-rules");
+        var linkingCalls = EU.requestCount();
+        for (String path : List.of("/api/user_tokens/generate?name=backdoor", "api/user_tokens/search",
+                "/API/Authentication/login")) {
+            Api.Response refused = stackOne().account(id).post("/unified/proxy", Map.of("method", "post", "path", path));
+            assertThat(refused.status()).as(path + ": " + refused).isEqualTo(403);
+            assertThat(refused.json().path("code").asString()).isEqualTo("forbidden");
+        }
+        Api.Response otherOrganization = stackOne().account(id).post("/unified/proxy", Map.of("method", "get",
+                "path", "/api/projects/search?organization=other-org"));
+        assertThat(otherOrganization.status()).as(otherOrganization.toString()).isEqualTo(403);
+        assertThat(EU.requestCount()).as("upstream calls").isEqualTo(linkingCalls);
+    }
+
     @Test
     void theCatalogIsGroupedWithSchemasInOperationDetails() {
         JsonNode catalog = stackOne().get("/actions?group_by=%5B%22connector%22%5D&include=operation_details").json();

@@ -78,6 +78,7 @@ class ServiceHeapTest {
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), ConnectorApplication.class.getName()));
         log = Files.createTempFile("service-heap", ".log");
+        log.toFile().deleteOnExit();
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("CONNECTOR_") || name.startsWith("SPRING_")
                 || name.startsWith("SERVER_") || name.startsWith("MANAGEMENT_") || name.startsWith("LOGGING_"));
@@ -119,7 +120,11 @@ class ServiceHeapTest {
     @AfterAll
     static void stop() throws Exception {
         if (jmx != null) {
-            jmx.close();
+            try {
+                jmx.close();
+            } catch (IOException e) {
+                // the service is gone already (it exits on an OutOfMemoryError)
+            }
         }
         if (service != null) {
             service.destroy();

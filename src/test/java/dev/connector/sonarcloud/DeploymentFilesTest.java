@@ -35,9 +35,11 @@ class DeploymentFilesTest {
         assertThat(connector.path("secrets").valueStream().map(JsonNode::asString).toList()).containsExactly("connector_keyset");
         assertThat(compose.path("secrets").path("connector_keyset").path("file").asString()).isEqualTo("./keyset.json");
         assertThat(List.of(environment.path("CONNECTOR_API_KEYS_0_SCOPES").asString().split(","))).contains("admin");
+        // replicas: the API is published by the load balancer, management on loopback, one port per replica
         List<String> ports = connector.path("ports").valueStream().map(JsonNode::asString).toList();
-        assertThat(ports).contains("8080:8080").contains("127.0.0.1:8081:8081");
-        assertThat(ports).noneMatch(port -> port.endsWith(":8081") && !port.startsWith("127.0.0.1:"));
+        assertThat(ports).containsExactly("127.0.0.1:8081-8089:8081");
+        assertThat(compose.path("services").path("lb").path("ports").valueStream().map(JsonNode::asString).toList())
+                .containsExactly("8080:8080");
         assertThat(Map.of("image", connector.path("image").asString())).containsEntry("image", "sonarcloud-connector:local");
     }
 }

@@ -2,6 +2,7 @@ package dev.connector.sonarcloud.account;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import dev.connector.sonarcloud.credential.CredentialCipher;
 import dev.connector.sonarcloud.credential.CredentialUnreadableException;
 import dev.connector.sonarcloud.event.AccountEvents;
@@ -46,6 +47,10 @@ public class AccountService {
     private final AtomicLong evictions = new AtomicLong();
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
 
+    private final Duration cacheTtl;
+    /** How long a new cache entry lives: short while other instances' changes may go unheard ({@link #notificationsLost}). */
+    private volatile Duration entryTtl;
+
     public AccountService(AccountRepository repository, CredentialCipher cipher, TransactionTemplate transactions,
                           AccountEvents events,
                           CredentialCacheProperties cache) {
@@ -54,7 +59,11 @@ public class AccountService {
         this.transactions = transactions;
         this.events = events;
         this.clock = Clock.systemUTC();
-        this.credentials = Caffeine.newBuilder().maximumSize(cache.size()).expireAfterWrite(cache.ttl()).build();
+        this.cacheTtl = cache.ttl();
+        this.entryTtl = cache.ttl();
+        this.credentials = Caffeine.newBuilder().maximumSize(cache.size())
+                .expireAfter(Expiry.<UUID, AccountCredential>creating((id, credential) -> entryTtl))
+                .build();
     }
 
     /** What a (re-)link stores. {@code relinkAccountId} names the account a connect session re-links. */
@@ -237,6 +246,26 @@ public class AccountService {
             evictions.incrementAndGet();
             return null;
         });
+    }
+
+    /**
+     * Other instances' changes are heard again (the notification connection is up): entries live the full TTL. Changes
+     * made while nobody listened are unknown, so everything cached before is forgotten.
+     */
+    public void notificationsRestored() {
+        entryTtl = cacheTtl;
+        evictAll();
+    }
+
+    /** Other instances' changes may go unheard: forget everything cached and keep new entries only {@code ttl}. */
+    public void notificationsLost(Duration ttl) {
+        entryTtl = ttl;
+        evictAll();
+    }
+
+    private void evictAll() {
+        evictions.incrementAndGet();
+        credentials.invalidateAll();
     }
 
     /** SonarQube Cloud refused the token on an action: the account is expired (past its 60 days) or in error. */

@@ -1,10 +1,14 @@
 package dev.connector.sonarcloud.connect;
 
 import dev.connector.sonarcloud.ratelimit.PerMinuteLimiter;
+import dev.connector.sonarcloud.ratelimit.SharedRateLimits;
 import java.time.Duration;
 import org.springframework.stereotype.Component;
 
-/** Keeps /connect from being a fast token-guessing oracle: limits per project and per connect session. */
+/**
+ * Keeps /connect from being a fast token-guessing oracle: limits per project and per connect session, across all
+ * instances.
+ */
 @Component
 public class ConnectLimits {
 
@@ -12,10 +16,10 @@ public class ConnectLimits {
     private final PerMinuteLimiter perSession;
     private final PerMinuteLimiter unknownSessions;
 
-    public ConnectLimits(ConnectProperties properties) {
-        this.perProject = new PerMinuteLimiter("connect-project", properties.projectRequestsPerMinute(), 50_000,
+    public ConnectLimits(ConnectProperties properties, SharedRateLimits shared) {
+        this.perProject = shared.limiter("connect-project", properties.projectRequestsPerMinute(), 50_000,
                 Duration.ofMinutes(10));
-        this.perSession = new PerMinuteLimiter("connect-session", properties.sessionRequestsPerMinute(), 50_000,
+        this.perSession = shared.limiter("connect-session", properties.sessionRequestsPerMinute(), 50_000,
                 Duration.ofMinutes(10));
         this.unknownSessions = new PerMinuteLimiter("connect-unknown-session",
                 properties.unknownSessionTokensPerMinute(), 50_000, Duration.ofMinutes(10));

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
@@ -168,14 +167,5 @@ public class ConnectService {
                 credential.region(), credential.token(), identity.login(), identity.name(),
                 Boolean.TRUE.equals(form.multiple()), null);
         return accounts.link(link, () -> { });
-    }
-
-    @Scheduled(fixedDelayString = "${connector.connect.session-cleanup-interval:PT1H}")
-    void deleteOldSessions() {
-        try {
-            sessions.deleteExpiredBefore(clock.instant().minus(Duration.ofDays(1)));
-        } catch (RuntimeException e) {
-            // the database may be down; the next run tries again
-        }
     }
 }

@@ -48,7 +48,7 @@ class KeysetCheckTest extends IntegrationTest {
         assertThat(wrong.health().getStatus()).isEqualTo(Status.DOWN);
         assertThat(output.getOut()).contains("WRONG CREDENTIAL KEYSET");
         AccountService wrongService = new AccountService(repository, wrongCipher, transactions, events,
-                new CredentialCacheProperties(100, Duration.ofMinutes(1)));
+                new CredentialCacheProperties(100, Duration.ofMinutes(1), Duration.ofSeconds(5)));
         ApiException refused = catchThrowableOfType(ApiException.class,
                 () -> wrongService.credential("project-a", UUID.fromString(id)));
         assertThat(refused.status()).isEqualTo(503);

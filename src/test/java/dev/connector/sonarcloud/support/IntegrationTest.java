@@ -28,6 +28,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "connector.connect.project-requests-per-minute=100000",
         "connector.hub.allowed-origins=https://hub.example.com",
         "connector.mcp.allowed-origins=https://agent.example.com",
+        "connector.shutdown.readiness-delay=0s",
+        // rate-limit buckets sync with the database after half of 1% of the limit or a minute: a test can count the syncs
+        "connector.rate-limits.sync-interval=60s",
         "resilience4j.circuitbreaker.configs.default.minimum-number-of-calls=5",
         "resilience4j.circuitbreaker.configs.default.sliding-window-size=10",
         "resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state=2s",
@@ -86,7 +89,7 @@ public abstract class IntegrationTest {
     void cleanSlate() {
         for (int attempt = 1; ; attempt++) {
             try {
-                jdbc.sql("truncate linked_account, connect_session, account_event, webhook, webhook_delivery, token_expiry_notice").update();
+                jdbc.sql("truncate linked_account, connect_session, account_event, webhook, webhook_delivery, token_expiry_notice, rate_limit_bucket").update();
                 break;
             } catch (PessimisticLockingFailureException e) {
                 // the webhook worker's poll (every 100 ms here) reads these tables in another order: PostgreSQL may

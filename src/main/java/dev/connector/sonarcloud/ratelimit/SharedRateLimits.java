@@ -36,6 +36,7 @@ import org.springframework.stereotype.Component;
 public class SharedRateLimits implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(SharedRateLimits.class);
+    private static final String SYNC_THREAD = "rate-limit-sync-";
 
     private final ProxyManager<String> buckets;
     private final RateLimitProperties properties;
@@ -49,11 +50,12 @@ public class SharedRateLimits implements DisposableBean {
                 .table("rate_limit_bucket")
                 .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
                 .requestTimeout(Duration.ofSeconds(2))
-                .executionStrategy(new Counted(meters.counter("connector.rate.limit.syncs")))
+                .executionStrategy(new Counted(meters.counter("connector.rate.limit.syncs", "by", "call"),
+                        meters.counter("connector.rate.limit.syncs", "by", "background")))
                 .build();
         this.properties = properties;
         // two connections of the pool at most: syncs are short, one per bucket and interval
-        this.syncs = Executors.newFixedThreadPool(2, Thread.ofPlatform().daemon().name("rate-limit-sync-", 0).factory());
+        this.syncs = Executors.newFixedThreadPool(2, Thread.ofPlatform().daemon().name(SYNC_THREAD, 0).factory());
         this.ticks = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("rate-limit-tick").factory());
         long interval = Math.max(1, properties.syncInterval().toMillis());
         ticks.scheduleWithFixedDelay(() -> limiters.forEach(PerMinuteLimiter::syncTaken), interval, interval,
@@ -95,19 +97,22 @@ public class SharedRateLimits implements DisposableBean {
         }
     }
 
-    /** Counts the database round trips of all buckets: far fewer than the calls they limit. */
-    private record Counted(Counter syncs) implements ExecutionStrategy {
+    /**
+     * Counts the database round trips of all buckets, far fewer than the calls they limit: {@code by="call"} when a
+     * call waited for one (its key's first call on this instance, a limit too small to share out, or a share taken
+     * before a background sync caught up), {@code by="background"} for the syncs no call waits for.
+     */
+    private record Counted(Counter byCall, Counter inBackground) implements ExecutionStrategy {
 
         @Override
         public <T> T execute(Supplier<T> operation) {
-            syncs.increment();
+            (Thread.currentThread().getName().startsWith(SYNC_THREAD) ? inBackground : byCall).increment();
             return operation.get();
         }
 
         @Override
         public <T> CompletableFuture<T> executeAsync(Supplier<CompletableFuture<T>> operation) {
-            syncs.increment();
-            return operation.get();
+            return CompletableFuture.failedFuture(new UnsupportedOperationException("the JDBC buckets are synchronous"));
         }
     }
 }

@@ -21,7 +21,7 @@ public class ConnectLimits {
                 Duration.ofMinutes(10));
         this.perSession = shared.limiter("connect-session", properties.sessionRequestsPerMinute(), 50_000,
                 Duration.ofMinutes(10));
-        this.unknownSessions = new PerMinuteLimiter("connect-unknown-session",
+        this.unknownSessions = shared.limiter("connect-unknown-session",
                 properties.unknownSessionTokensPerMinute(), 50_000, Duration.ofMinutes(10));
     }
 

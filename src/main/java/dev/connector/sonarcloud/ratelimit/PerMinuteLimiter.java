@@ -6,6 +6,7 @@ import dev.connector.sonarcloud.web.ApiException;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.EstimationProbe;
 import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
@@ -67,25 +68,44 @@ public final class PerMinuteLimiter {
         this.local = Caffeine.newBuilder().maximumSize(maxKeys).expireAfterAccess(idle).build();
     }
 
-    /** 429 when the key has no permit left this minute, without taking one (see {@link #consume}). */
+    /**
+     * 429 when the key has no call left this minute, without taking one (see {@link #consume}); a key this instance
+     * has not seen yet is not looked up.
+     */
     public void requireAvailable(String key, String detail) {
-        RateLimiter limiter = limiters.getIfPresent(key);
-        if (limiter != null && limiter.getMetrics().getAvailablePermissions() <= 0) {
-            acquire(key, detail);
+        EstimationProbe probe = null;
+        if (System.nanoTime() - sharedDownUntil >= 0) {
+            SharedBucket bucket = buckets.getIfPresent(key);
+            try {
+                probe = bucket == null ? null : bucket.bucket.estimateAbilityToConsume(1);
+            } catch (RuntimeException e) {
+                sharedDown(e);
+            }
+        }
+        if (probe == null) {
+            Bucket bucket = local.getIfPresent(key);
+            probe = bucket == null ? null : bucket.estimateAbilityToConsume(1);
+        }
+        if (probe != null && !probe.canBeConsumed()) {
+            throw rateLimited(detail, probe.getNanosToWaitForRefill());
         }
     }
 
-    /** Takes a permit if one is left; never refuses (for counting failures, checked by {@link #requireAvailable}). */
+    /** Takes a call if one is left; never refuses (for counting failures, checked by {@link #requireAvailable}). */
     public void consume(String key) {
-        limiters.get(key, k -> RateLimiter.of(name, config)).acquirePermission();
+        tryConsume(key);
     }
 
     public void acquire(String key, String detail) {
         ConsumptionProbe probe = tryConsume(key);
         if (!probe.isConsumed()) {
-            long seconds = (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L;
-            throw ApiException.rateLimited(detail, Math.min(Math.max(seconds, 1), 60));
+            throw rateLimited(detail, probe.getNanosToWaitForRefill());
         }
+    }
+
+    private static ApiException rateLimited(String detail, long nanosToWait) {
+        long seconds = (nanosToWait + 999_999_999L) / 1_000_000_000L;
+        return ApiException.rateLimited(detail, Math.min(Math.max(seconds, 1), 60));
     }
 
     /** Pushes the calls taken on this instance to the database, in the background (the periodic sync). */
@@ -111,13 +131,16 @@ public final class PerMinuteLimiter {
             try {
                 return buckets.get(key, SharedBucket::new).tryConsume();
             } catch (RuntimeException e) {
-                sharedDownUntil = System.nanoTime() + RETRY_SHARED_AFTER_NANOS;
-                log.warn("shared rate limit {} unavailable, limiting per instance for a while: {}", name,
-                        e.getClass().getSimpleName());
+                sharedDown(e);
             }
         }
         return local.get(key, k -> Bucket.builder().addLimit(configuration.getBandwidths()[0]).build())
                 .tryConsumeAndReturnRemaining(1);
+    }
+
+    private void sharedDown(RuntimeException e) {
+        sharedDownUntil = System.nanoTime() + RETRY_SHARED_AFTER_NANOS;
+        log.warn("shared rate limit {} unavailable, limiting per instance for a while: {}", name, e.getClass().getSimpleName());
     }
 
     /** One key's bucket in the database, with this instance's local copy and the count of calls not yet pushed. */

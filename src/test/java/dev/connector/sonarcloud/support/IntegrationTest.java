@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.connector.sonarcloud.sim.SimulatorDefaults;
 import dev.connector.sonarcloud.sim.SonarCloudSimulator;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -13,6 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The base of every integration test: the real service on a random port, a real PostgreSQL (one per run, cleaned
@@ -120,6 +126,38 @@ public abstract class IntegrationTest {
 
     protected String linkUsAccount() {
         return link(SimulatorDefaults.US_TOKEN, SimulatorDefaults.US_ORG, "us", "owner-us");
+    }
+
+    /**
+     * Every item of a list action for this account, following {@code next} to the end; each cursor goes to
+     * {@code cursorCheck} first. Fails when the walk needs more than {@code maxPages} pages.
+     */
+    protected List<JsonNode> walk(String accountId, String firstPage, int maxPages, Consumer<String> cursorCheck) {
+        List<JsonNode> items = new ArrayList<>();
+        String path = firstPage;
+        String separator = firstPage.contains("?") ? "&" : "?";
+        for (int pages = 0; pages < maxPages; pages++) {
+            Api.Response response = full().account(accountId).get(path);
+            assertThat(response.status()).as(response.toString()).isEqualTo(200);
+            response.json().path("data").forEach(items::add);
+            JsonNode next = response.json().path("next");
+            if (next.isNull() || next.isMissingNode()) {
+                return items;
+            }
+            cursorCheck.accept(next.asString());
+            path = firstPage + separator + "next=" + URLEncoder.encode(next.asString(), StandardCharsets.UTF_8);
+        }
+        throw new AssertionError("no end after " + maxPages + " pages");
+    }
+
+    protected List<JsonNode> walk(String accountId, String firstPage, int maxPages) {
+        return walk(accountId, firstPage, maxPages, cursor -> { });
+    }
+
+    /** The cursor with one (fully significant) base64url character changed. */
+    protected static String alter(String cursor, int index) {
+        char replacement = cursor.charAt(index) == 'A' ? 'B' : 'A';
+        return cursor.substring(0, index) + replacement + cursor.substring(index + 1);
     }
 
     protected String link(String token, String organization, String region, String owner) {

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.connector.sonarcloud.support.Api;
 import dev.connector.sonarcloud.support.IntegrationTest;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -71,17 +68,6 @@ class CrowdedSecondTest extends IntegrationTest {
 
     private List<JsonNode> walk(String account, String query) {
         EU.reset();
-        List<JsonNode> all = new ArrayList<>();
-        String next = null;
-        int pages = 0;
-        do {
-            Api.Response page = full().account(account).get(query
-                    + (next == null ? "" : "&next=" + URLEncoder.encode(next, StandardCharsets.UTF_8)));
-            assertThat(page.status()).as(page.toString()).isEqualTo(200);
-            page.json().path("data").forEach(all::add);
-            next = page.json().path("next").isNull() ? null : page.json().path("next").asString();
-            assertThat(++pages).as("pages").isLessThan(200);
-        } while (next != null);
-        return all;
+        return walk(account, query, 199);
     }
 }

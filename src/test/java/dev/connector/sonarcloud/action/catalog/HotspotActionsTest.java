@@ -7,7 +7,6 @@ import dev.connector.sonarcloud.sim.SimulatorDefaults;
 import dev.connector.sonarcloud.support.Api;
 import dev.connector.sonarcloud.support.IntegrationTest;
 import dev.connector.sonarcloud.support.TestKeys;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -266,20 +265,7 @@ class HotspotActionsTest extends IntegrationTest {
 
     /** Every item of a list action, following {@code next} to the end. */
     private List<JsonNode> walk(String firstPage) {
-        List<JsonNode> items = new ArrayList<>();
-        String path = firstPage;
-        String separator = firstPage.contains("?") ? "&" : "?";
-        for (int pages = 0; pages < 1_000; pages++) {
-            Api.Response response = full().account(account).get(path);
-            assertThat(response.status()).as(response.toString()).isEqualTo(200);
-            response.json().path("data").forEach(items::add);
-            JsonNode next = response.json().path("next");
-            if (next.isNull() || next.isMissingNode()) {
-                return items;
-            }
-            path = firstPage + separator + "next=" + next.asString();
-        }
-        throw new AssertionError("no end after 1,000 pages");
+        return walk(account, firstPage, 1_000);
     }
 
     private static String param(LoggedRequest request, String name) {

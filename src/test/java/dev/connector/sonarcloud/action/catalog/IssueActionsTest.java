@@ -731,31 +731,11 @@ class IssueActionsTest extends IntegrationTest {
 
     private List<JsonNode> walk(String accountId, String firstPage, Consumer<String> cursorCheck) {
         EU.reset();
-        List<JsonNode> items = new ArrayList<>();
-        String path = firstPage;
-        String separator = firstPage.contains("?") ? "&" : "?";
-        for (int pages = 0; pages < 1_000; pages++) {
-            Api.Response response = full().account(accountId).get(path);
-            assertThat(response.status()).as(response.toString()).isEqualTo(200);
-            response.json().path("data").forEach(items::add);
-            JsonNode next = response.json().path("next");
-            if (next.isNull() || next.isMissingNode()) {
-                return items;
-            }
-            cursorCheck.accept(next.asString());
-            path = firstPage + separator + "next=" + next.asString();
-        }
-        throw new AssertionError("no end after 1,000 pages");
+        return walk(accountId, firstPage, 1_000, cursorCheck);
     }
 
     private static JsonNode text(String value) {
         return JsonNodeFactory.instance.stringNode(value);
-    }
-
-    /** The cursor with one (fully significant) base64url character changed. */
-    private static String alter(String cursor, int index) {
-        char replacement = cursor.charAt(index) == 'A' ? 'B' : 'A';
-        return cursor.substring(0, index) + replacement + cursor.substring(index + 1);
     }
 
     private static String param(LoggedRequest request, String name) {

@@ -23,7 +23,7 @@ final class UpstreamExchange {
         this.deadlineNanos = deadlineNanos;
     }
 
-    /** Called by the request factory once the client request exists. */
+    /** Called once the client request exists. */
     void bind(Cancellable request) {
         this.request = request;
         if (state.get() == ABORTED) {

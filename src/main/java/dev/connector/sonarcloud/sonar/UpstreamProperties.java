@@ -20,8 +20,6 @@ public record UpstreamProperties(
         @DefaultValue("5s") Duration retryAfterMax,
         @DefaultValue("900") int accountRequestsPerMinute,
         @DefaultValue("200") int maxConnections,
-        /* apache (pooled Apache HttpClient 5) or jdk (the JDK HttpClient, kept for comparison in the benchmark) */
-        @DefaultValue("apache") String httpClient,
         @DefaultValue("6MB") DataSize maxResponseSize,
         @DefaultValue("50") int projectMaxConcurrentCalls) {
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.connector.sonarcloud.sonar.AccountRateLimits;
+import dev.connector.sonarcloud.sonar.HttpClientConfig;
 import dev.connector.sonarcloud.sonar.Region;
 import dev.connector.sonarcloud.sonar.RegionGuards;
 import dev.connector.sonarcloud.sonar.RegionProperties;
@@ -16,9 +17,8 @@ import dev.connector.sonarcloud.sonar.UpstreamProperties;
 import dev.connector.sonarcloud.web.ApiException;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.web.client.RestClient;
 import dev.connector.sonarcloud.support.Api;
 import dev.connector.sonarcloud.support.IntegrationTest;
 import java.time.Duration;
@@ -40,8 +40,9 @@ class HostileUpstreamTest extends IntegrationTest {
     private String account;
 
     @Autowired
-    @Qualifier("sonarRestClient")
-    RestClient sonarRestClient;
+    CloseableHttpClient sonarHttpClient;
+    @Autowired
+    HttpClientConfig.SonarUserAgent sonarUserAgent;
     @Autowired
     UpstreamProperties upstream;
     @Autowired
@@ -128,7 +129,7 @@ class HostileUpstreamTest extends IntegrationTest {
         // headers at once, then a byte every 500 ms: no single read ever waits long enough to time out
         try (TrickleServer trickle = new TrickleServer(60, Duration.ofMillis(500))) {
             URI url = URI.create("http://127.0.0.1:" + trickle.port());
-            SonarClient client = new SonarClient(sonarRestClient, new RegionProperties(
+            SonarClient client = new SonarClient(sonarHttpClient, sonarUserAgent, new RegionProperties(
                     new RegionProperties.Endpoints(url, url), new RegionProperties.Endpoints(url, url)),
                     upstream, guards, rateLimits, sonarErrors, meters);
             long start = System.nanoTime();

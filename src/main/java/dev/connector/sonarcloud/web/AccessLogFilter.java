@@ -1,24 +1,37 @@
 package dev.connector.sonarcloud.web;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerMapping;
 
 /**
- * One access line per request, after the answer: method, route template (never the raw path or query, which may
- * carry anything), status, duration, project and account id; the request id comes with the MDC. No header, body or
- * credential. Logger {@code dev.connector.sonarcloud.access}: set it to WARN to turn the lines off.
+ * One access line and one {@code http.server.requests} sample per request, after the answer.
+ * <ul>
+ * <li>The line: method, route template (never the raw path or query, which may carry anything), status, duration,
+ * project and account id; the request id comes with the MDC. No header, body or credential. Logger
+ * {@code dev.connector.sonarcloud.access}: set it to WARN to turn the lines off.</li>
+ * <li>The metric: Spring Boot's timer name and tags ({@code method}, {@code uri} = the route template,
+ * {@code status}, {@code outcome}, {@code exception}), plus {@code http.server.requests.active}. Recorded here instead
+ * of by Boot's observation filter, which cost about 5% of a proxied read's CPU in bench/run's profile.</li>
+ * </ul>
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1) // inside the request id, around everything else (CORS, body limit...)
@@ -33,27 +46,73 @@ public class AccessLogFilter extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger("dev.connector.sonarcloud.access");
     private static final Pattern UUID_SHAPE = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
+    private final MeterRegistry meters;
+    private final Map<TimerKey, Timer> timers = new ConcurrentHashMap<>();
+    private final AtomicInteger active = new AtomicInteger();
+
+    public AccessLogFilter(MeterRegistry meters) {
+        this.meters = meters;
+        Gauge.builder("http.server.requests.active", active, AtomicInteger::get)
+                .description("Requests in progress").register(meters);
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (!log.isInfoEnabled()) {
-            chain.doFilter(request, response);
-            return;
-        }
         long start = System.nanoTime();
-        boolean failed = true;
+        active.incrementAndGet();
+        Throwable failure = null;
         try {
             chain.doFilter(request, response);
-            failed = false;
+        } catch (IOException | ServletException | RuntimeException | Error e) {
+            failure = e;
+            throw e;
         } finally {
-            write(request, failed ? 500 : response.getStatus(), (System.nanoTime() - start) / 1_000_000);
+            active.decrementAndGet();
+            long nanos = System.nanoTime() - start;
+            int status = failure != null ? 500 : response.getStatus();
+            String route = route(request);
+            timer(request.getMethod(), route, status, failure).record(nanos, TimeUnit.NANOSECONDS);
+            if (log.isInfoEnabled()) {
+                write(request, route, status, nanos / 1_000_000);
+            }
         }
     }
 
-    private static void write(HttpServletRequest request, int status, long millis) {
+    private record TimerKey(String method, String route, int status, String exception) {
+    }
+
+    /** One timer per distinct tag set, looked up, not built, on every request. */
+    private Timer timer(String method, String route, int status, Throwable failure) {
+        TimerKey key = new TimerKey(method, route, status, failure == null ? "none" : failure.getClass().getSimpleName());
+        return timers.computeIfAbsent(key, k -> Timer.builder("http.server.requests")
+                .description("HTTP server request processing time")
+                .tag("method", k.method())
+                .tag("uri", k.route())
+                .tag("status", Integer.toString(k.status()))
+                .tag("outcome", HttpStatus.Series.resolve(k.status()) == null ? "UNKNOWN"
+                        : outcome(HttpStatus.Series.resolve(k.status())))
+                .tag("exception", k.exception())
+                .register(meters));
+    }
+
+    private static String outcome(HttpStatus.Series series) {
+        return switch (series) {
+            case INFORMATIONAL -> "INFORMATIONAL";
+            case SUCCESSFUL -> "SUCCESS";
+            case REDIRECTION -> "REDIRECTION";
+            case CLIENT_ERROR -> "CLIENT_ERROR";
+            case SERVER_ERROR -> "SERVER_ERROR";
+        };
+    }
+
+    private static String route(HttpServletRequest request) {
         Object pattern = request.getAttribute(ROUTE) != null ? request.getAttribute(ROUTE)
                 : request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-        String route = pattern != null ? pattern.toString() : "unmatched";
+        return pattern != null ? pattern.toString() : "unmatched";
+    }
+
+    private static void write(HttpServletRequest request, String route, int status, long millis) {
         String project = request.getAttribute(PROJECT) instanceof String name ? name : null;
         String account = accountId(request);
         log.atInfo()

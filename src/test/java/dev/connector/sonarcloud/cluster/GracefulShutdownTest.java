@@ -8,7 +8,7 @@ import dev.connector.sonarcloud.support.Instances;
 import dev.connector.sonarcloud.support.Instances.Instance;
 import dev.connector.sonarcloud.support.IntegrationTest;
 import dev.connector.sonarcloud.support.TestKeys;
-import io.micrometer.core.instrument.LongTaskTimer;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -75,8 +75,8 @@ class GracefulShutdownTest extends IntegrationTest {
         MeterRegistry meters = instance.bean(MeterRegistry.class);
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
-            LongTaskTimer active = meters.find("http.server.requests.active").longTaskTimer();
-            if (active != null && active.activeTasks() >= count) {
+            Gauge active = meters.find("http.server.requests.active").gauge();
+            if (active != null && active.value() >= count) {
                 return;
             }
             Thread.sleep(10);

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.connector.sonarcloud.support.Api;
 import dev.connector.sonarcloud.support.IntegrationTest;
 import dev.connector.sonarcloud.support.TestKeys;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,6 +19,7 @@ import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
@@ -27,6 +30,9 @@ class CorsAndAccessLogTest extends IntegrationTest {
 
     private static final String HUB = "https://hub.example.com";
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+    @Autowired
+    MeterRegistry meters;
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
         return CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
@@ -109,6 +115,26 @@ class CorsAndAccessLogTest extends IntegrationTest {
                 line.contains("\"http_route\":\"/connect\"") && line.contains("\"account_id\":\"" + accountId + "\"")));
         Thread.sleep(300); // nothing else arrives for these requests
         assertThat(accessLines(output, requestIds.get(0))).hasSize(1);
+    }
+
+    @Test
+    void everyRequestIsTimedAsHttpServerRequestsByRouteTemplate() throws Exception {
+        String accountId = linkEuAccount();
+        String basic = "Basic " + Base64.getEncoder().encodeToString((TestKeys.FULL + ":").getBytes(StandardCharsets.UTF_8));
+        assertThat(send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/accounts/" + accountId))
+                .header("Authorization", basic)).statusCode()).isEqualTo(200);
+        assertThat(send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/no/such/route/" + accountId))
+                .header("Authorization", basic)).statusCode()).isEqualTo(404);
+
+        Timer account = meters.find("http.server.requests").tag("uri", "/accounts/{id}").tag("method", "GET")
+                .tag("status", "200").tag("outcome", "SUCCESS").tag("exception", "none").timer();
+        assertThat(account).as("timed by route template, never by raw path").isNotNull();
+        assertThat(account.count()).isPositive();
+        assertThat(meters.find("http.server.requests").tag("status", "404").tag("outcome", "CLIENT_ERROR").timer())
+                .isNotNull();
+        assertThat(meters.find("http.server.requests").meters()).noneMatch(meter ->
+                meter.getId().getTag("uri").contains(accountId));
+        assertThat(meters.find("http.server.requests.active").gauge()).isNotNull();
     }
 
     private static List<String> accessLines(CapturedOutput output, String requestId) {

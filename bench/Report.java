@@ -492,9 +492,9 @@ public final class Report {
     /** Hottest frames of jdk.ExecutionSample: by self time, and by inclusive time for the project's own code. */
     /** Buckets of the breakdown: the first one whose frame is on a sample's stack takes the sample. */
     static final List<String[]> BUCKETS = List.of(
-            new String[] {"upstream call: RestClient → HTTP client → socket", "org.springframework.web.client.DefaultRestClient$DefaultRequestBodyUriSpec.exchange"},
+            new String[] {"upstream call: SonarClient.send → Apache HttpClient → socket", "dev.connector.sonarcloud.sonar.SonarClient.send"},
             new String[] {"upstream JSON parsing (SonarResponse.json)", "dev.connector.sonarcloud.sonar.SonarResponse.json"},
-            new String[] {"mapping items (Action.items: Mapping, Normalize)", "dev.connector.sonarcloud.action.Action.items"},
+            new String[] {"mapping items (Mapping, Normalize)", "dev.connector.sonarcloud.action.Mapping.apply"},
             new String[] {"exception resolution (error answers)", "org.springframework.web.servlet.DispatcherServlet.processHandlerException"},
             new String[] {"writing the response (message converters, Jackson)", "org.springframework.web.servlet.mvc.method.annotation.AbstractMessageConverterMethodProcessor.writeWithMessageConverters"},
             new String[] {"handler lookup (DispatcherServlet.getHandler)", "org.springframework.web.servlet.DispatcherServlet.getHandler"},

@@ -3,19 +3,17 @@ package dev.connector.sonarcloud.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.standardwebhooks.Webhook;
-import dev.connector.sonarcloud.ConnectorApplication;
 import dev.connector.sonarcloud.account.AccountService;
 import dev.connector.sonarcloud.account.TokenExpiryWarnings;
 import dev.connector.sonarcloud.sim.SimulatorDefaults;
 import dev.connector.sonarcloud.support.Api;
+import dev.connector.sonarcloud.support.Instances;
 import dev.connector.sonarcloud.support.IntegrationTest;
-import dev.connector.sonarcloud.support.TestDatabase;
 import dev.connector.sonarcloud.support.TestKeys;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +29,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -55,7 +51,7 @@ class WebhookDeliveryTest extends IntegrationTest {
     DeliveryWorker worker;
 
     private Receiver receiver;
-    private static ConfigurableApplicationContext secondInstance;
+    private static Instances secondInstance;
 
     @BeforeEach
     void startReceiver() throws Exception {
@@ -262,13 +258,10 @@ class WebhookDeliveryTest extends IntegrationTest {
         assertThat(receiver.received()).isEmpty();
         // the service goes away: this instance's worker stops; a freshly started instance takes over from the database
         worker.stop();
-        ConfigurableApplicationContext restarted = startInstance();
-        try {
+        try (Instances restarted = startInstance("restarted")) {
             receiver.up();
             eventually(Duration.ofSeconds(30), "all deliveries after the receiver returns",
                     () -> receiver.received().size() >= events && pendingDeliveries() == 0);
-        } finally {
-            restarted.close();
         }
         List<Receiver.Received> got = receiver.received();
         assertThat(got).hasSize(events);
@@ -299,10 +292,9 @@ class WebhookDeliveryTest extends IntegrationTest {
         // 30 ms a fast instance could claim every delivery between the other's polls: "took part" failed once)
         receiver.slow(Duration.ofMillis(200));
         if (secondInstance == null) {
-            secondInstance = startInstance();
+            secondInstance = startInstance("second");
         }
-        Api second = new Api("http://127.0.0.1:" + secondInstance.getEnvironment().getProperty("local.server.port"), Map.of())
-                .as(TestKeys.FULL);
+        Api second = secondInstance.get(0).api().as(TestKeys.FULL);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             String id = link(SimulatorDefaults.EU_TOKEN, SimulatorDefaults.EU_ORG, "eu", "owner-" + i);
@@ -322,7 +314,7 @@ class WebhookDeliveryTest extends IntegrationTest {
                 Collectors.mapping(r -> r.json().path("data").path("label").asString(""), Collectors.toList())));
         perAccount.values().forEach(labels -> assertThat(labels).containsExactly("", "label 0", "label 1", "label 2", "label 3"));
         double mine = meters.get("connector.webhooks.deliveries").tag("outcome", "succeeded").counter().count();
-        double theirs = secondInstance.getBean(io.micrometer.core.instrument.MeterRegistry.class)
+        double theirs = secondInstance.get(0).bean(io.micrometer.core.instrument.MeterRegistry.class)
                 .get("connector.webhooks.deliveries").tag("outcome", "succeeded").counter().count();
         System.out.printf("deliveries sent by this instance: %.0f, by the second: %.0f%n", mine, theirs);
         assertThat(theirs).as("the second instance took part").isPositive();
@@ -331,30 +323,14 @@ class WebhookDeliveryTest extends IntegrationTest {
     @Autowired
     io.micrometer.core.instrument.MeterRegistry meters;
 
-    /** Another instance of the service on the same database (and the same configuration as this test's). */
-    private ConfigurableApplicationContext startInstance() {
-        TestDatabase.Connection db = TestDatabase.get();
-        Map<String, Object> p = new HashMap<>();
-        p.put("server.port", "0");
-        p.put("spring.datasource.url", db.url());
-        p.put("spring.datasource.username", db.username());
-        p.put("spring.datasource.password", db.password());
-        p.put("connector.regions.eu.base-url", EU.baseUrl());
-        p.put("connector.regions.eu.api-url", EU.apiUrl());
-        p.put("connector.regions.us.base-url", US.baseUrl());
-        p.put("connector.regions.us.api-url", US.apiUrl());
-        p.put("connector.keyset", KEYSET);
-        p.put("connector.api-keys[0].project", "project-a");
-        p.put("connector.api-keys[0].key-sha256", TestKeys.sha256(TestKeys.FULL));
-        p.put("connector.api-keys[0].scopes", TestKeys.ALL_SCOPES);
-        p.put("connector.upstream.account-requests-per-minute", "100000");
-        p.put("connector.connect.project-requests-per-minute", "100000");
-        p.put("connector.webhooks.allow-private-targets", "true");
-        p.put("connector.webhooks.poll-interval", "100ms");
-        p.put("connector.webhooks.retry.initial-delay", "200ms");
-        p.put("connector.webhooks.retry.max-delay", "1s");
-        // as command-line arguments: they outrank application.yml (default properties would not)
-        return new SpringApplicationBuilder(ConnectorApplication.class)
-                .run(p.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+    /** Another instance of the service on the same database (and this test's webhook settings). */
+    private static Instances startInstance(String name) {
+        return Instances.start(EU, US, KEYSET, Map.of(
+                "connector.upstream.account-requests-per-minute", "100000",
+                "connector.connect.project-requests-per-minute", "100000",
+                "connector.webhooks.allow-private-targets", "true",
+                "connector.webhooks.poll-interval", "100ms",
+                "connector.webhooks.retry.initial-delay", "200ms",
+                "connector.webhooks.retry.max-delay", "1s"), name);
     }
 }

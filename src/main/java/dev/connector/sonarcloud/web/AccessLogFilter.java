@@ -90,14 +90,14 @@ public class AccessLogFilter extends OncePerRequestFilter {
                 .tag("method", k.method())
                 .tag("uri", k.route())
                 .tag("status", Integer.toString(k.status()))
-                .tag("outcome", HttpStatus.Series.resolve(k.status()) == null ? "UNKNOWN"
-                        : outcome(HttpStatus.Series.resolve(k.status())))
+                .tag("outcome", outcome(HttpStatus.Series.resolve(k.status())))
                 .tag("exception", k.exception())
                 .register(meters));
     }
 
     private static String outcome(HttpStatus.Series series) {
         return switch (series) {
+            case null -> "UNKNOWN";
             case INFORMATIONAL -> "INFORMATIONAL";
             case SUCCESSFUL -> "SUCCESS";
             case REDIRECTION -> "REDIRECTION";

@@ -38,6 +38,10 @@ public final class Report {
             new Scenario("n", "nginx as a keep-alive reverse proxy to the same fake (the reference)"),
             new Scenario("b", "GET /actions/projects through the service"),
             new Scenario("b-base", "GET /actions/projects through the baseline's service (--baseline)"),
+            new Scenario("m", "the floor of the stack (BENCH_FLOOR=1): FloorProxy's GET /floor/raw, a bare Spring Boot Web MVC "
+                    + "(Tomcat) app forwarding (b)'s upstream call with the same Apache HttpClient, the body's bytes as they came"),
+            new Scenario("mj", "(m) with the least JSON work (BENCH_FLOOR=1): FloorProxy's GET /floor/json, the body read into a "
+                    + "Jackson tree and written back through Spring's message converter"),
             new Scenario("c", "POST /actions/rpc sonarcloud_list_projects"),
             new Scenario("f", "GET /actions/projects, 100,000 accounts in the database, 1,000 rotating"),
             new Scenario("b2", "(b) interleaved with (f), same instance: the reference of (f)"),

@@ -42,6 +42,8 @@ public final class Report {
                     + "(Tomcat) app forwarding (b)'s upstream call with the same Apache HttpClient, the body's bytes as they came"),
             new Scenario("mj", "(m) with the least JSON work (BENCH_FLOOR=1): FloorProxy's GET /floor/json, the body read into a "
                     + "Jackson tree and written back through Spring's message converter"),
+            new Scenario("t", "(m) without Spring (BENCH_FLOOR=1): FloorTomcat's GET /floor/raw, one HttpServlet on an embedded "
+                    + "Tomcat started directly, the same Apache HttpClient"),
             new Scenario("c", "POST /actions/rpc sonarcloud_list_projects"),
             new Scenario("f", "GET /actions/projects, 100,000 accounts in the database, 1,000 rotating"),
             new Scenario("b2", "(b) interleaved with (f), same instance: the reference of (f)"),

@@ -96,9 +96,13 @@ public class FloorProxy {
         app.run();
     }
 
-    /** The service's upstream client ({@code HttpClientConfig}) with {@code UpstreamProperties}' defaults. */
     @Bean(destroyMethod = "close")
     CloseableHttpClient floorHttpClient() {
+        return newHttpClient();
+    }
+
+    /** The service's upstream client ({@code HttpClientConfig}) with {@code UpstreamProperties}' defaults. */
+    static CloseableHttpClient newHttpClient() {
         PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(200)
                 .setMaxConnPerRoute(200)

@@ -82,6 +82,19 @@ class CorsAndAccessLogTest extends IntegrationTest {
     }
 
     @Test
+    void aShortAnswerIsSentWholeWithItsLengthNotChunked() throws Exception {
+        String accountId = linkEuAccount();
+        String basic = "Basic " + Base64.getEncoder().encodeToString((TestKeys.FULL + ":").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> action = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/actions/projects?page_size=2"))
+                .header("Authorization", basic).header("x-account-id", accountId));
+        assertThat(action.statusCode()).isEqualTo(200);
+        assertThat(action.headers().firstValue("Transfer-Encoding")).isEmpty();
+        assertThat(action.headers().firstValueAsLong("Content-Length"))
+                .hasValue(action.body().getBytes(StandardCharsets.UTF_8).length);
+    }
+
+    @Test
     void oneAccessLinePerRequestWithItsRequestIdAndNoCredential(CapturedOutput output) throws Exception {
         String accountId = linkEuAccount();
         List<String> requestIds = List.of("access-" + UUID.randomUUID(), "access-" + UUID.randomUUID());

@@ -27,7 +27,8 @@ import org.springframework.web.servlet.HandlerMapping;
  * <ul>
  * <li>The line: method, route template (never the raw path or query, which may carry anything), status, duration,
  * project and account id; the request id comes with the MDC. No header, body or credential. Logger
- * {@code dev.connector.sonarcloud.access}: set it to WARN to turn the lines off.</li>
+ * {@code dev.connector.sonarcloud.access}: set it to WARN to turn the lines off. Written in batches by
+ * {@link AccessLogOutput}.</li>
  * <li>The metric: Spring Boot's timer name and tags ({@code method}, {@code uri} = the route template,
  * {@code status}, {@code outcome}, {@code exception}), plus {@code http.server.requests.active}. Recorded here instead
  * of by Boot's observation filter, which cost about 5% of a proxied read's CPU in bench/run's profile.</li>
@@ -43,7 +44,8 @@ public class AccessLogFilter extends OncePerRequestFilter {
     public static final String ACCOUNT = AccessLogFilter.class.getName() + ".account";
     /** The authenticated caller's project, set by whoever authenticates the request (web knows no callers). */
     public static final String PROJECT = AccessLogFilter.class.getName() + ".project";
-    private static final Logger log = LoggerFactory.getLogger("dev.connector.sonarcloud.access");
+    static final String ACCESS_LOGGER = "dev.connector.sonarcloud.access";
+    private static final Logger log = LoggerFactory.getLogger(ACCESS_LOGGER);
     private static final Pattern UUID_SHAPE = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final MeterRegistry meters;

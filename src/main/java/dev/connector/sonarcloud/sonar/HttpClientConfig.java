@@ -21,7 +21,7 @@ import org.springframework.context.annotation.Configuration;
 public class HttpClientConfig {
 
     @Bean(destroyMethod = "close")
-    CloseableHttpClient sonarHttpClient(UpstreamProperties properties) {
+    public CloseableHttpClient sonarHttpClient(UpstreamProperties properties) {
         PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(properties.maxConnections())
                 .setMaxConnPerRoute(properties.maxConnections())

@@ -1,20 +1,18 @@
 package dev.connector.sonarcloud.bench;
 
+import dev.connector.sonarcloud.sonar.HttpClientConfig;
+import dev.connector.sonarcloud.sonar.UpstreamProperties;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.Map;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
-import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
-import org.apache.hc.core5.util.TimeValue;
-import org.apache.hc.core5.util.Timeout;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
 import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
@@ -101,27 +99,11 @@ public class FloorProxy {
         return newHttpClient();
     }
 
-    /** The service's upstream client ({@code HttpClientConfig}) with {@code UpstreamProperties}' defaults. */
+    /** The service's own upstream client ({@code HttpClientConfig}) with {@code UpstreamProperties}' defaults. */
     static CloseableHttpClient newHttpClient() {
-        PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
-                .setMaxConnTotal(200)
-                .setMaxConnPerRoute(200)
-                .setDefaultConnectionConfig(ConnectionConfig.custom()
-                        .setConnectTimeout(Timeout.ofSeconds(2))
-                        .setSocketTimeout(Timeout.ofSeconds(10))
-                        .setValidateAfterInactivity(TimeValue.ofSeconds(2))
-                        .setTimeToLive(TimeValue.ofMinutes(5))
-                        .build())
-                .build();
-        return HttpClients.custom()
-                .setConnectionManager(pool)
-                .disableRedirectHandling()
-                .disableAutomaticRetries()
-                .disableCookieManagement()
-                .disableAuthCaching()
-                .evictIdleConnections(TimeValue.ofSeconds(30))
-                .evictExpiredConnections()
-                .build();
+        UpstreamProperties defaults = new Binder(new MapConfigurationPropertySource())
+                .bindOrCreate("connector.upstream", UpstreamProperties.class);
+        return new HttpClientConfig().sonarHttpClient(defaults);
     }
 
     @Bean

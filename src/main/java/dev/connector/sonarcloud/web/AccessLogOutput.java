@@ -5,10 +5,9 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.joran.spi.ConsoleTarget;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -58,7 +57,9 @@ public class AccessLogOutput implements AutoCloseable {
             return;
         }
         accessLogger = logger;
-        buffer = new BufferedOutputStream(new StandardOut(), BUFFER_BYTES);
+        // Logback's own stdout stream: System.out looked up on every write, so a replaced stdout (tests' output
+        // capture) gets the lines, and through PrintStream's lock, so they never interleave with the console's
+        buffer = new BufferedOutputStream(ConsoleTarget.SystemOut.getStream(), BUFFER_BYTES);
         appender = new OutputStreamAppender<>();
         appender.setContext(context);
         appender.setName(APPENDER);
@@ -97,27 +98,6 @@ public class AccessLogOutput implements AutoCloseable {
         if (!accessLogger.iteratorForAppenders().hasNext()) {
             accessLogger.setAdditive(true);
         }
-        flush();
-        appender.stop();
-    }
-
-    /** {@code System.out} looked up on every write, so that a replaced stdout (tests' output capture) gets the lines. */
-    private static final class StandardOut extends OutputStream {
-
-        @Override
-        public void write(int b) {
-            System.out.write(b);
-        }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) {
-            PrintStream out = System.out;
-            out.write(bytes, offset, length);
-        }
-
-        @Override
-        public void flush() {
-            System.out.flush();
-        }
+        appender.stop(); // closes the buffer, which writes what it holds
     }
 }
